@@ -1,0 +1,122 @@
+"""Figures: an Altair chart plus the words and data a reader needs around it.
+
+A :class:`Figure` displays in three places from one output bundle:
+
+* on the published site, through the MyST-NB plugin in :mod:`aid2assets.site`, as a live
+  Vega-Lite chart drawn by the Vega bundle the site serves itself (no CDN), with its title,
+  description, source line and a link that downloads the exact data shown;
+* in JupyterLab, VS Code or Colab, as a static PNG (they do not know the book's mime type,
+  and none renders Vega-Lite 6 natively yet);
+* in the print/PDF edition, as the same PNG.
+
+The bundle is deterministic: the spec is plain JSON from Altair 6 (which names params by
+content hash), the figure id is chosen by the author, and the PNG, the one part that could
+vary between machines, is an image type that nbval does not compare.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass, field
+
+import altair as alt
+import pandas as pd
+
+from . import theme
+
+MIME_TYPE = "application/vnd.aid2assets.figure+json"
+
+__all__ = ["Figure", "MIME_TYPE", "source_line"]
+
+
+def source_line(source_ids, sources: pd.DataFrame) -> str:
+    """'Publisher, title' for each source key; titles of one publisher are grouped.
+
+    >>> source_line(["crs-pakistan-aid-2014"], load("sources"))  # doctest: +SKIP
+    'Congressional Research Service (...), Direct Overt U.S. Aid ... (table dated 2014-03-06)'
+    """
+    grouped: dict[str, list[str]] = {}
+    for sid in source_ids:
+        row = sources.loc[sources["source_id"] == sid]
+        if row.empty:
+            raise KeyError(f"unknown source_id {sid!r}; add it to data/sources.csv")
+        r = row.iloc[0]
+        grouped.setdefault(r["publisher"], []).append(r["title"])
+    return "; ".join(f"{publisher}, {' | '.join(titles)}" for publisher, titles in grouped.items())
+
+
+@dataclass
+class Figure:
+    """A chart with its title, text alternative, source line and downloadable data.
+
+    ``description`` is the text alternative: say what the chart shows and its main
+    pattern, in a sentence or two. ``data`` is the table behind the chart, offered as CSV
+    under the figure; ``tables`` names the full datasets in ``data/`` it was drawn from.
+    """
+
+    chart: alt.TopLevelMixin
+    id: str
+    title: str
+    description: str
+    source: str
+    data: pd.DataFrame
+    tables: list[str] = field(default_factory=list)
+    note: str = ""
+    how_to: str = ""
+
+    def __post_init__(self):
+        if not self.id or not all(c.isalnum() or c == "-" for c in self.id):
+            raise ValueError(f"figure id must be letters, digits and hyphens: {self.id!r}")
+        for name in ("title", "description", "source"):
+            if not getattr(self, name).strip():
+                raise ValueError(f"a figure needs a {name}")
+
+    # -- the parts -------------------------------------------------------------------------
+    def spec(self) -> dict:
+        """The Vega-Lite spec shown on the site, with the text alternative as its description."""
+        spec = self.chart.to_dict()
+        spec["description"] = f"{self.title}. {self.description}"
+        return spec
+
+    def csv(self) -> str:
+        return self.data.to_csv(index=False, lineterminator="\n")
+
+    def payload(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "description": self.description,
+            "source": self.source,
+            "note": self.note,
+            "how_to": self.how_to,
+            "tables": list(self.tables),
+            "download": {"filename": f"{self.id}.csv", "csv": self.csv()},
+            "spec": self.spec(),
+        }
+
+    def png(self, scale: float = 1.0) -> bytes:
+        """A static image for notebooks and print: title and source line drawn on the chart."""
+        import vl_convert as vlc
+
+        spec = self.spec()
+        words, lines = f"Source: {self.source}".split(" "), [""]
+        for word in words:  # wrap the source line to the chart's width
+            if len(lines[-1]) + len(word) > 110:
+                lines.append("")
+            lines[-1] = f"{lines[-1]} {word}".strip()
+        spec["title"] = {"text": self.title, "subtitle": lines, "anchor": "start", "subtitleFontSize": 10}
+        return vlc.vegalite_to_png(spec, scale=scale, vl_version=theme.VEGA_LITE_VERSION)
+
+    # -- display ---------------------------------------------------------------------------
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {
+            MIME_TYPE: self.payload(),
+            "image/png": base64.b64encode(self.png()).decode("ascii"),
+            "text/plain": f"Figure: {self.title}",
+        }
+
+    def to_json(self) -> str:
+        """The payload as JSON text (what the site plugin receives)."""
+        return json.dumps(self.payload(), sort_keys=True)
+

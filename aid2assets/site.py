@@ -1,0 +1,160 @@
+"""Publishing the book's figures on the static site, with no CDN and no kernel.
+
+Two pieces, both registered by the package:
+
+* :class:`FigureMimeRenderer`, a MyST-NB mime-render plugin (entry point
+  ``myst_nb.mime_renderers``) that turns a :class:`~aid2assets.figures.Figure` output into
+  HTML: a container for the chart, its spec as inert JSON, and a caption with the source
+  line and a data download. Every piece of text is HTML-escaped.
+* :func:`setup`, a Sphinx extension (listed in ``_config.yml``) that writes the Vega bundle
+  from vl-convert, with the book's embed script, into the site's ``_static`` folder, adds it
+  only to pages that hold figures, and publishes ``data/`` beside the pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import shutil
+import urllib.parse
+from pathlib import Path
+
+from docutils import nodes
+
+from .figures import MIME_TYPE
+from .paths import data_dir
+
+STATIC = Path(__file__).parent / "static"
+BUNDLE_NAME = "a2a/figures.js"
+CSS_NAME = "a2a/figures.css"
+HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
+
+
+def _json_for_script(obj) -> str:
+    """JSON that is safe inside <script type="application/json">."""
+    text = json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def figure_html(payload: dict, data_prefix: str = "../data/") -> str:
+    """The HTML for one figure. ``data_prefix`` is the relative address of ``data/``."""
+    esc = html.escape
+    fid = "fig-" + payload["id"]
+    spec_json = _json_for_script(payload["spec"])
+    digest = hashlib.sha256(spec_json.encode("utf-8")).hexdigest()[:12]
+    dl = payload["download"]
+    href = "data:text/csv;charset=utf-8," + urllib.parse.quote(dl["csv"], safe="")
+    tables = " ".join(
+        f'<a href="{esc(data_prefix + name)}.csv">{esc(name)}.csv</a>' for name in payload.get("tables", [])
+    )
+    note = f' <span class="a2a-note">{esc(payload["note"])}</span>' if payload.get("note") else ""
+    how_to = f'<p class="a2a-howto">{esc(payload["how_to"])}</p>' if payload.get("how_to") else ""
+    return (
+        f'<figure class="a2a-figure" id="{esc(fid)}" data-spec-hash="{digest}">'
+        f'<p class="a2a-title" id="{esc(fid)}-title">{esc(payload["title"])}</p>'
+        f"{how_to}"
+        f'<div class="a2a-chart" role="group" aria-labelledby="{esc(fid)}-title" '
+        f'aria-describedby="{esc(fid)}-desc"></div>'
+        f'<script type="application/json" class="a2a-spec">{spec_json}</script>'
+        '<noscript><p class="a2a-noscript">This chart is drawn in your browser with JavaScript. '
+        "Its data can still be downloaded below.</p></noscript>"
+        "<figcaption>"
+        f'<p class="a2a-desc" id="{esc(fid)}-desc">{esc(payload["description"])}</p>'
+        f'<p class="a2a-source"><strong>Source:</strong> {esc(payload["source"])}.{note}</p>'
+        f'<p class="a2a-links"><a class="a2a-download" download="{esc(dl["filename"])}" href="{esc(href)}">'
+        f"Download the data shown (CSV)</a>"
+        + (f' <span class="a2a-tables">Full tables: {tables}</span>' if tables else "")
+        + "</p></figcaption></figure>"
+    )
+
+
+class FigureMimeRenderer:
+    """MyST-NB plugin: render the book's figure mime type as HTML on HTML builders."""
+
+    mime_priority_overrides = [(b, MIME_TYPE, 1) for b in HTML_BUILDERS]
+
+    @staticmethod
+    def handle_mime(renderer, data, inline):
+        if data.mime_type != MIME_TYPE or inline:
+            return None
+        payload = data.content
+        if isinstance(payload, str):
+            payload = json.loads(payload)
+        settings = renderer.renderer.document.settings
+        docname = getattr(getattr(settings, "env", None), "docname", "")
+        prefix = "../" * docname.count("/") + "data/"
+        return [nodes.raw("", figure_html(payload, prefix), format="html")]
+
+
+# --- Sphinx extension ----------------------------------------------------------------------
+
+def _bundle_text() -> str:
+    import vl_convert as vlc
+
+    from .theme import VEGA_LITE_VERSION
+
+    snippet = (STATIC / "embed.js").read_text(encoding="utf-8")
+    return vlc.javascript_bundle(snippet, vl_version=VEGA_LITE_VERSION)
+
+
+def _write_static(app, exception):
+    """Write the Vega bundle (cached between builds) and stylesheet into ``_static/a2a``."""
+    if exception is not None or app.builder.format != "html":
+        return
+    import vl_convert as vlc
+
+    cache = Path(app.doctreedir).parent / "a2a_static"
+    cache.mkdir(parents=True, exist_ok=True)
+    snippet = (STATIC / "embed.js").read_bytes()
+    key = hashlib.sha256(snippet + vlc.__version__.encode()).hexdigest()[:16]
+    cached = cache / f"figures-{key}.js"
+    if not cached.exists():
+        cached.write_text(_bundle_text(), encoding="utf-8")
+    out = Path(app.outdir) / "_static"
+    (out / BUNDLE_NAME).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(cached, out / BUNDLE_NAME)
+    shutil.copyfile(STATIC / "figures.css", out / CSS_NAME)
+
+
+def _is_thebe(asset) -> bool:
+    name = getattr(asset, "filename", None) or str(asset)
+    body = (getattr(asset, "attributes", None) or {}).get("body", "")
+    return "thebe" in str(name) or "THEBE_JS_URL" in body
+
+
+def _add_assets(app, pagename, templatename, context, doctree):
+    """Load the bundle only on pages that hold a figure; drop Thebe's assets.
+
+    Jupyter Book always loads sphinx-thebe, even with Thebe switched off, and on Sphinx 7
+    its inline script is added twice, which throws "THEBE_JS_URL has already been declared"
+    in the browser console. Thebe needs Binder and the network, which the book does not use.
+    """
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key][:] = [a for a in context[key] if not _is_thebe(a)]
+    if doctree is None:
+        return
+    for node in doctree.findall(nodes.raw):
+        if 'class="a2a-figure"' in node.astext():
+            app.add_js_file(BUNDLE_NAME, type="module")
+            app.add_css_file(CSS_NAME)
+            return
+
+
+def _publish_data(app, exception):
+    """Copy data/ (CSV tables and datapackage.json) into the built site for download."""
+    if exception is not None or app.builder.format != "html":
+        return
+    dest = Path(app.outdir) / "data"
+    dest.mkdir(parents=True, exist_ok=True)
+    for path in sorted(data_dir().iterdir()):
+        if path.suffix in (".csv", ".json"):
+            shutil.copyfile(path, dest / path.name)
+
+
+def setup(app):
+    app.connect("build-finished", _write_static)
+    app.connect("html-page-context", _add_assets)
+    app.connect("build-finished", _publish_data)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

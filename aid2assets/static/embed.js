@@ -1,0 +1,53 @@
+// The book's figure loader. vl-convert bundles this snippet with Vega, Vega-Lite and
+// Vega-Embed into one ES module served from the site's own _static folder: no CDN, and as a
+// module it is immune to RequireJS on pages that also carry widget state.
+//
+// Each <figure class="a2a-figure"> holds its Vega-Lite spec as inert JSON. We draw it as SVG
+// (readable by screen readers, crisp in print), keep the view for tests and scripts in
+// window.a2aViews, and mark the figure data-rendered="true" (or "error") when done.
+const a2aViews = {};
+window.a2aViews = a2aViews;
+
+const embedOptions = {
+  renderer: "svg",
+  actions: { export: true, source: false, compiled: false, editor: false },
+  i18n: { PNG_ACTION: "Save as PNG image", SVG_ACTION: "Save as SVG image" },
+};
+
+async function drawFigure(figure) {
+  const target = figure.querySelector(".a2a-chart");
+  const specNode = figure.querySelector("script.a2a-spec");
+  if (!target || !specNode || figure.dataset.rendered) return;
+  figure.dataset.rendered = "pending";
+  try {
+    const spec = JSON.parse(specNode.textContent);
+    const result = await vegaEmbed(target, spec, embedOptions);
+    a2aViews[figure.id] = result.view;
+    labelBindings(figure, target);
+    figure.dataset.rendered = "true";
+  } catch (err) {
+    figure.dataset.rendered = "error";
+    target.textContent = "This chart could not be drawn. Its data can still be downloaded below.";
+    console.error(`figure ${figure.id} failed to render:`, err);
+  }
+}
+
+// Vega-Embed writes each bound control inside a <label>; give the group a name so that
+// assistive technology announces which chart the controls belong to.
+function labelBindings(figure, target) {
+  const bindings = target.querySelector(".vega-bindings");
+  if (!bindings) return;
+  bindings.setAttribute("role", "group");
+  const title = figure.querySelector(".a2a-title");
+  if (title) bindings.setAttribute("aria-label", `Controls for: ${title.textContent}`);
+}
+
+function drawAll() {
+  document.querySelectorAll("figure.a2a-figure").forEach(drawFigure);
+}
+
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", drawAll);
+} else {
+  drawAll();
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The book's two commands (see README.md):
+#   ./dev.sh build   set up a virtual environment and build the site into _build/html
+#   ./dev.sh test    set up, build, and run the whole test suite (data, charts, explorer,
+#                    curation, nbval in strict mode, and the built site in headless Chromium)
+# Other:
+#   ./dev.sh setup     only create .venv and install the pinned requirements
+#   ./dev.sh execute   re-run the chapter notebooks and store their outputs (after editing)
+#   ./dev.sh serve     serve _build/html on http://127.0.0.1:8000
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PY=${PYTHON:-python3}
+VENV=.venv
+
+setup() {
+  if [ ! -x "$VENV/bin/python" ]; then
+    "$PY" -m venv "$VENV"
+  fi
+  if ! cmp -s requirements.txt "$VENV/.requirements.installed" 2>/dev/null; then
+    "$VENV/bin/python" -m pip install --quiet --upgrade pip
+    "$VENV/bin/python" -m pip install --quiet -r requirements.txt
+    "$VENV/bin/python" -m pip install --quiet --no-deps -e .
+    cp requirements.txt "$VENV/.requirements.installed"
+  fi
+  "$VENV/bin/python" -m ipykernel install --sys-prefix --name python3 >/dev/null
+}
+
+browser() {
+  # The browser tests drive Debian's Chromium; Playwright cannot download browsers here.
+  if [ ! -x /usr/bin/chromium ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    else
+      echo "Chromium is missing: run 'sudo apt-get install chromium' (Debian/Ubuntu) and retry." >&2
+      exit 1
+    fi
+  fi
+}
+
+build() {
+  "$VENV/bin/jupyter-book" build . --warningiserror --nitpick --keep-going
+}
+
+case "${1:-}" in
+  setup) setup ;;
+  build) setup; build ;;
+  test)
+    setup; browser; build
+    "$VENV/bin/python" -m pytest tests chapters --nbval --nbval-current-env -p no:cacheprovider "${@:2}"
+    ;;
+  execute)
+    setup
+    for nb in chapters/*.ipynb; do
+      "$VENV/bin/jupyter" nbconvert --to notebook --execute --inplace \
+        --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.store_widget_state=False "$nb"
+    done
+    ;;
+  serve) "$VENV/bin/python" -m http.server --bind 127.0.0.1 --directory _build/html 8000 ;;
+  *) sed -n '2,11p' "$0"; exit 2 ;;
+esac

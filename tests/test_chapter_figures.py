@@ -1,0 +1,124 @@
+"""The figures stored in the chapter notebooks: fields, params and bindings of each spec.
+
+These read the outputs saved in the notebooks, which nbval (strict) proves equal to a fresh
+run, so they test exactly what the site publishes.
+"""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from aid2assets import load
+from aid2assets.figures import MIME_TYPE
+
+CHAPTERS = Path(__file__).resolve().parent.parent / "chapters"
+
+
+def figures(notebook):
+    nb = nbformat.read(CHAPTERS / notebook, as_version=4)
+    found = {}
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            payload = out.get("data", {}).get(MIME_TYPE)
+            if payload:
+                found[payload["id"]] = payload
+    return found
+
+
+@pytest.fixture(scope="module")
+def aid():
+    return figures("aid_history.ipynb")
+
+
+def params(spec):
+    return {p["name"]: p for p in spec.get("params", [])}
+
+
+def fields(spec):
+    """Every field name used in any encoding of the spec, at any depth."""
+    found = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "field" in node and isinstance(node["field"], str):
+                found.add(node["field"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+    walk({k: v for k, v in spec.items() if k != "datasets"})
+    return found
+
+
+def test_chapter_has_its_four_figures(aid):
+    assert sorted(aid) == ["aid-by-year", "aid-comparison", "aid-period-totals", "crs-breakdown"]
+
+
+@pytest.mark.parametrize("fid", ["aid-by-year", "aid-period-totals", "aid-comparison", "crs-breakdown"])
+def test_every_figure_is_complete(aid, fid):
+    fig = aid[fid]
+    assert fig["title"] and fig["description"] and fig["source"]
+    assert fig["spec"]["description"].startswith(fig["title"])
+    rows = list(csv.DictReader(io.StringIO(fig["download"]["csv"])))
+    assert rows, "the download is empty"
+    assert fig["download"]["filename"] == f"{fid}.csv"
+    assert params(fig["spec"]), "a figure without a control"
+    for p in params(fig["spec"]).values():
+        assert "bind" in p and p["bind"].get("name"), f"{p['name']} has no labelled control"
+
+
+def test_aid_by_year_spec(aid):
+    spec = aid["aid-by-year"]["spec"]
+    p = params(spec)
+    assert p["basis"]["bind"]["input"] == "radio" and p["basis"]["bind"]["options"] == ["constant", "current"]
+    assert p["show_events"]["bind"]["input"] == "checkbox" and p["show_events"]["value"] is True
+    assert p["show_eras"]["bind"]["input"] == "checkbox"
+    assert {"fiscal_year", "amount", "series", "event_id"} <= fields(spec) | {"event_id"}
+    text = json.dumps(spec)
+    assert "basis == 'constant' ? datum.constant_musd : datum.current_musd" in text
+    overlay = load("events").query("aid_overlay")
+    datasets = spec["datasets"].values()
+    event_rows = next(d for d in datasets if d and "event_id" in d[0])
+    assert sorted(r["event_id"] for r in event_rows) == sorted(overlay.event_id)
+
+
+def test_aid_by_year_download_matches_data(aid):
+    rows = list(csv.DictReader(io.StringIO(aid["aid-by-year"]["download"]["csv"])))
+    fy2010 = [r for r in rows if r["fiscal_year"] == "2010"]
+    assert round(sum(float(r["current_musd"]) for r in fy2010), 1) == 2681.1
+    fy2025 = [r for r in rows if r["fiscal_year"] == "2025"]
+    assert len(fy2025) == 1 and fy2025[0]["partial"] == "True"
+    assert round(float(fy2025[0]["current_musd"]), 1) == 69.2
+
+
+def test_period_picker_spec(aid):
+    p = params(aid["aid-period-totals"]["spec"])
+    assert (p["first_year"]["value"], p["last_year"]["value"]) == (2002, 2011)
+    for name in ("first_year", "last_year"):
+        assert p[name]["bind"]["input"] == "range"
+        assert (p[name]["bind"]["min"], p[name]["bind"]["max"], p[name]["bind"]["step"]) == (1948, 2025, 1)
+
+
+def test_comparison_spec(aid):
+    spec = aid["aid-comparison"]["spec"]
+    p = params(spec)
+    assert p["measure"]["bind"]["input"] == "select" and len(p["measure"]["bind"]["options"]) == 4
+    for iso in ("PAK", "EGY", "ISR", "AFG", "IND", "BGD"):
+        assert p[f"show_{iso}"]["bind"]["input"] == "checkbox"
+    assert p["show_PAK"]["value"] is True
+    assert {"fiscal_year", "value_musd", "country"} <= fields(spec)
+
+
+def test_crs_spec(aid):
+    spec = aid["crs-breakdown"]["spec"]
+    p = params(spec)
+    assert p["include_csf"]["bind"]["input"] == "checkbox"
+    assert p["csf_2013"]["bind"]["options"] == ["2019-03-12", "2014-03-06"]
+    rows = list(csv.DictReader(io.StringIO(aid["crs-breakdown"]["download"]["csv"])))
+    labels = {r["label"] for r in rows}
+    assert "FY2002–07 (average)" in labels and "FY2018" in labels

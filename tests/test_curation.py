@@ -1,0 +1,59 @@
+"""The curation script rebuilds data/ exactly from the publishers' original files.
+
+Runs only where the read-only ``shared/`` folder sits beside the checkout (developers' machines
+and CI); elsewhere it skips and says why.
+"""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from aid2assets.paths import data_dir, shared_dir
+
+pytestmark = pytest.mark.curation
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = shared_dir()
+
+
+def curate_module():
+    spec = importlib.util.spec_from_file_location("curate_aid", REPO / "curation" / "curate_aid.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+needs_sources = pytest.mark.skipif(
+    not (SHARED / "sources" / "aid").is_dir(),
+    reason=f"original files not present at {SHARED / 'sources' / 'aid'}: curation cannot be re-run here",
+)
+
+
+@needs_sources
+@pytest.mark.parametrize("name", ["aid_greenbook.csv", "aid_foreignassistance.csv", "aid_crs_pakistan.csv"])
+def test_curation_reproduces_data(name):
+    built = curate_module().build(SHARED)
+    assert built[name] == (data_dir() / name).read_text(encoding="utf-8"), (
+        f"data/{name} differs from what curation/curate_aid.py makes from the originals")
+
+
+@needs_sources
+def test_check_mode_reports_same(capsys):
+    assert curate_module().main(["--check"]) == 0
+    assert "DIFFERENT" not in capsys.readouterr().out
+
+
+@needs_sources
+def test_check_mode_detects_a_change(tmp_path):
+    import shutil
+    out = tmp_path / "data"
+    shutil.copytree(data_dir(), out)
+    path = out / "aid_greenbook.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",100000,", ",100001,", 1), encoding="utf-8")
+    assert curate_module().main(["--check", "--out", str(out)]) == 1
+
+
+def test_missing_sources_are_reported(tmp_path, capsys):
+    assert curate_module().main(["--shared", str(tmp_path)]) == 2
+    assert "original files not found" in capsys.readouterr().err

@@ -1,0 +1,208 @@
+"""The built site in headless Chromium, with every request off the local server refused.
+
+Fails on: a request to another host, any console message or page error, a figure that does
+not render, and a bound control that does not change its chart when operated from the
+keyboard or mouse. Needs ``_build/html`` (the README's test command builds it first) and
+Debian's Chromium at /usr/bin/chromium.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+SITE = Path(__file__).resolve().parent.parent / "_build" / "html"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PAGES = ["intro.html", "chapters/aid_history.html"]
+# Informational lines the stock theme logs on every page (console.log, not errors). Anything
+# else in the console (errors, warnings, other logs, uncaught exceptions) fails the test.
+THEME_LOGS = ("log: [PST]: Changed to light mode using the light theme.",
+              "log: [togglebutton]: Adding toggle buttons to ")
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url():
+    if not (SITE / "index.html").exists():
+        pytest.fail(f"{SITE} is missing: build the book first (see README)")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(QuietHandler, directory=str(SITE)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium package (see README)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Visit:
+    """One page in a fresh browser context, recording refused requests and console output."""
+
+    def __init__(self, browser, base_url, path):
+        self.base = base_url
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.refused, self.console = [], []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
+        self.page.on("pageerror", lambda e: self.console.append(f"pageerror: {e}"))
+        self.page.goto(base_url + path, wait_until="load")
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(self.base) or url.startswith("data:"):
+            route.continue_()
+        else:
+            self.refused.append(url)
+            route.abort()
+
+    def check_clean(self):
+        assert not self.refused, f"requests left the local server: {self.refused}"
+        unexpected = [m for m in self.console if not m.startswith(THEME_LOGS)]
+        assert not unexpected, f"console was not empty: {unexpected}"
+
+    def close(self):
+        self.context.close()
+
+
+def wait_for_figures(page, expected):
+    page.wait_for_function(
+        f"document.querySelectorAll('figure.a2a-figure[data-rendered=\"true\"]').length === {expected}",
+        timeout=20_000)
+
+
+def chart_markup(page, fid):
+    return page.eval_on_selector(f"#{fid} .a2a-chart svg", "svg => svg.outerHTML")
+
+
+def expect_change(page, fid, before, what):
+    try:
+        page.wait_for_function(
+            "([fid, before]) => document.querySelector(`#${fid} .a2a-chart svg`).outerHTML !== before",
+            arg=[fid, before], timeout=5_000)
+    except Exception:
+        pytest.fail(f"{fid}: operating {what} did not change the chart")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_offline_with_clean_console(browser, base_url, path):
+    visit = Visit(browser, base_url, path)
+    try:
+        count = visit.page.eval_on_selector_all("figure.a2a-figure", "els => els.length")
+        if count:
+            wait_for_figures(visit.page, count)
+        visit.page.wait_for_timeout(300)
+        visit.check_clean()
+    finally:
+        visit.close()
+
+
+@pytest.fixture(scope="module")
+def chapter(browser, base_url):
+    visit = Visit(browser, base_url, "chapters/aid_history.html")
+    wait_for_figures(visit.page, 4)
+    yield visit
+    visit.check_clean()
+    visit.close()
+
+
+FIGURES = ["fig-aid-by-year", "fig-aid-period-totals", "fig-aid-comparison", "fig-crs-breakdown"]
+
+
+@pytest.mark.parametrize("fid", FIGURES)
+def test_figure_renders_with_caption_and_download(chapter, fid):
+    page = chapter.page
+    assert page.eval_on_selector(f"#{fid}", "f => f.dataset.rendered") == "true"
+    marks = page.eval_on_selector_all(f"#{fid} .a2a-chart svg .mark-rect path, #{fid} .a2a-chart svg .mark-line path, "
+                                      f"#{fid} .a2a-chart svg .mark-rule line", "els => els.length")
+    assert marks > 0, f"{fid} drew no marks"
+    title = page.inner_text(f"#{fid} .a2a-title")
+    label = page.eval_on_selector(f"#{fid} .a2a-chart [role='graphics-document']", "e => e.getAttribute('aria-label')")
+    assert label.startswith(title) and len(label) > len(title) + 40, "the chart has no text alternative"
+    assert page.inner_text(f"#{fid} .a2a-source").startswith("Source:")
+    href = page.get_attribute(f"#{fid} a.a2a-download", "href")
+    assert href.startswith("data:text/csv;charset=utf-8,") and len(href) > 100
+
+
+def operate(page, control, kind, forward=True):
+    """Change a control from the keyboard (the select list by choosing another option)."""
+    if kind in ("radio", "checkbox"):
+        control.focus()
+        page.keyboard.press("Space")
+    elif kind == "range":
+        control.focus()
+        for _ in range(2):
+            page.keyboard.press("ArrowLeft" if forward else "ArrowRight")
+    elif kind == "select":
+        options = control.evaluate("s => Array.from(s.options).map(o => o.value)")
+        control.select_option(options[1] if forward else options[0])
+    else:
+        pytest.fail(f"unexpected control type {kind}")
+
+
+@pytest.mark.parametrize("fid", FIGURES)
+def test_every_bound_control_changes_its_chart(chapter, fid):
+    """Each control, operated from the default state, changes the chart; then it is put back."""
+    page = chapter.page
+    controls = page.query_selector_all(f"#{fid} .vega-bindings input, #{fid} .vega-bindings select")
+    assert controls, f"{fid} has no controls"
+    initial = form_state(page, fid)
+    operated = 0
+    for control in controls:
+        kind = control.get_attribute("type") or control.evaluate("e => e.tagName.toLowerCase()")
+        if kind == "radio" and control.is_checked():
+            continue  # the current choice; the other options are operated
+        label = control.evaluate("e => e.closest('.vega-bind').textContent.trim()")
+        default = control.evaluate_handle("e => e.closest('.vega-bind').querySelector('input:checked, input, select')").as_element()
+        before = chart_markup(page, fid)
+        operate(page, control, kind)
+        expect_change(page, fid, before, f"{kind} '{label}'")
+        operated += 1
+        # back to the default, so that the next control is tested from the same state
+        if kind == "radio":
+            default.focus()
+            page.keyboard.press("Space")
+        else:
+            operate(page, control, kind, forward=False)
+        assert form_state(page, fid) == initial, f"{fid}: could not put '{label}' back"
+    assert operated >= 2
+
+
+def form_state(page, fid):
+    return page.eval_on_selector_all(
+        f"#{fid} .vega-bindings input, #{fid} .vega-bindings select",
+        "els => els.map(e => e.type === 'radio' || e.type === 'checkbox' ? e.checked : e.value)")
+
+
+def test_period_totals_read_out(chapter):
+    """The period picker adds up the chosen years in the browser (FY2010 alone, current dollars)."""
+    page = chapter.page
+    view = "window.a2aViews['fig-aid-period-totals']"
+    page.evaluate(f"async () => {{ const v = {view}; v.signal('first_year', 2010).signal('last_year', 2010)"
+                  ".signal('basis', 'current'); await v.runAsync(); }")
+    text = page.text_content("#fig-aid-period-totals .a2a-chart svg")
+    assert "FY2010–FY2010" in text
+    assert "Economic aid: $1,751.8 million" in text
+    assert "Military aid: $929.2 million" in text
