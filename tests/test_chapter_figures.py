@@ -59,9 +59,17 @@ def test_chapter_has_its_four_figures(aid):
     assert sorted(aid) == ["aid-by-year", "aid-comparison", "aid-period-totals", "crs-breakdown"]
 
 
-@pytest.mark.parametrize("fid", ["aid-by-year", "aid-period-totals", "aid-comparison", "crs-breakdown"])
-def test_every_figure_is_complete(aid, fid):
-    fig = aid[fid]
+ALL_FIGURES = [(nb.name, fid) for nb in sorted(CHAPTERS.glob("*.ipynb")) for fid in figures(nb.name)]
+
+
+def test_figure_ids_are_unique_across_the_book():
+    ids = [fid for _, fid in ALL_FIGURES]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("notebook,fid", ALL_FIGURES)
+def test_every_figure_is_complete(notebook, fid):
+    fig = figures(notebook)[fid]
     assert fig["title"] and fig["description"] and fig["source"]
     assert fig["spec"]["description"].startswith(fig["title"])
     rows = list(csv.DictReader(io.StringIO(fig["download"]["csv"])))

@@ -21,7 +21,31 @@ SITE = Path(__file__).resolve().parent.parent / "_build" / "html"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-PAGES = ["intro.html", "chapters/aid_history.html"]
+REPO = Path(__file__).resolve().parent.parent
+
+
+def chapter_figures():
+    """(page, figure element id) for every figure stored in every chapter notebook."""
+    import json
+
+    import nbformat
+
+    from aid2assets.figures import MIME_TYPE
+
+    found = []
+    for nb_path in sorted((REPO / "chapters").glob("*.ipynb")):
+        nb = nbformat.read(nb_path, as_version=4)
+        for cell in nb.cells:
+            for out in cell.get("outputs", []):
+                payload = out.get("data", {}).get(MIME_TYPE)
+                if payload:
+                    payload = json.loads(payload) if isinstance(payload, str) else payload
+                    found.append((f"chapters/{nb_path.stem}.html", "fig-" + payload["id"]))
+    return found
+
+
+FIGURES = chapter_figures()
+PAGES = ["intro.html"] + sorted({page for page, _ in FIGURES})
 # Informational lines the stock theme logs on every page (console.log, not errors). Anything
 # else in the console (errors, warnings, other logs, uncaught exceptions) fails the test.
 THEME_LOGS = ("log: [PST]: Changed to light mode using the light theme.",
@@ -120,20 +144,29 @@ def test_page_loads_offline_with_clean_console(browser, base_url, path):
 
 
 @pytest.fixture(scope="module")
-def chapter(browser, base_url):
-    visit = Visit(browser, base_url, "chapters/aid_history.html")
-    wait_for_figures(visit.page, 4)
-    yield visit
-    visit.check_clean()
-    visit.close()
+def pages(browser, base_url):
+    """One open visit per chapter page, reused by the figure and control tests."""
+    open_visits = {}
+
+    def get(path):
+        if path not in open_visits:
+            visit = Visit(browser, base_url, path)
+            wait_for_figures(visit.page, sum(1 for p, _ in FIGURES if p == path))
+            open_visits[path] = visit
+        return open_visits[path]
+    yield get
+    for visit in open_visits.values():
+        visit.check_clean()
+        visit.close()
 
 
-FIGURES = ["fig-aid-by-year", "fig-aid-period-totals", "fig-aid-comparison", "fig-crs-breakdown"]
+def test_every_chapter_has_figures():
+    assert len(FIGURES) >= 4 and "chapters/aid_history.html" in PAGES
 
 
-@pytest.mark.parametrize("fid", FIGURES)
-def test_figure_renders_with_caption_and_download(chapter, fid):
-    page = chapter.page
+@pytest.mark.parametrize("path,fid", FIGURES)
+def test_figure_renders_with_caption_and_download(pages, path, fid):
+    page = pages(path).page
     assert page.eval_on_selector(f"#{fid}", "f => f.dataset.rendered") == "true"
     marks = page.eval_on_selector_all(f"#{fid} .a2a-chart svg .mark-rect path, #{fid} .a2a-chart svg .mark-line path, "
                                       f"#{fid} .a2a-chart svg .mark-rule line", "els => els.length")
@@ -162,10 +195,10 @@ def operate(page, control, kind, forward=True):
         pytest.fail(f"unexpected control type {kind}")
 
 
-@pytest.mark.parametrize("fid", FIGURES)
-def test_every_bound_control_changes_its_chart(chapter, fid):
+@pytest.mark.parametrize("path,fid", FIGURES)
+def test_every_bound_control_changes_its_chart(pages, path, fid):
     """Each control, operated from the default state, changes the chart; then it is put back."""
-    page = chapter.page
+    page = pages(path).page
     controls = page.query_selector_all(f"#{fid} .vega-bindings input, #{fid} .vega-bindings select")
     assert controls, f"{fid} has no controls"
     initial = form_state(page, fid)
@@ -196,9 +229,9 @@ def form_state(page, fid):
         "els => els.map(e => e.type === 'radio' || e.type === 'checkbox' ? e.checked : e.value)")
 
 
-def test_period_totals_read_out(chapter):
+def test_period_totals_read_out(pages):
     """The period picker adds up the chosen years in the browser (FY2010 alone, current dollars)."""
-    page = chapter.page
+    page = pages("chapters/aid_history.html").page
     view = "window.a2aViews['fig-aid-period-totals']"
     page.evaluate(f"async () => {{ const v = {view}; v.signal('first_year', 2010).signal('last_year', 2010)"
                   ".signal('basis', 'current'); await v.runAsync(); }")
