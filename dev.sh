@@ -17,11 +17,12 @@ setup() {
   if [ ! -x "$VENV/bin/python" ]; then
     "$PY" -m venv "$VENV"
   fi
-  if ! cmp -s requirements.txt "$VENV/.requirements.installed" 2>/dev/null; then
+  # Reinstall only when the pins or the package metadata changed since the last install.
+  if ! cat requirements.txt pyproject.toml | cmp -s - "$VENV/.installed" 2>/dev/null; then
     "$VENV/bin/python" -m pip install --quiet --upgrade pip
     "$VENV/bin/python" -m pip install --quiet -r requirements.txt
     "$VENV/bin/python" -m pip install --quiet --no-deps -e .
-    cp requirements.txt "$VENV/.requirements.installed"
+    cat requirements.txt pyproject.toml > "$VENV/.installed"
   fi
   "$VENV/bin/python" -m ipykernel install --sys-prefix --name python3 >/dev/null
 }

@@ -3,7 +3,7 @@
 import pytest
 
 from aid2assets import load
-from aid2assets.explorers import AidExplorer, annual_totals, period_summary
+from aid2assets.explorers.aid import AidExplorer, annual_totals, period_summary
 
 
 @pytest.fixture(scope="module")

@@ -1,12 +1,4 @@
-"""Explorers for readers running the notebooks in a live kernel.
-
-The calculations are plain functions on DataFrames (tested in ``tests/``); the widget
-classes only wire controls to them. On the static site the widgets are inert, so the
-chapters say so and point to the client-side figure that answers the same question.
-
-A widget's output is an ``HTML`` widget whose value the callback replaces; nothing is
-printed, so a cell that displays an explorer has the same stored output on every run.
-"""
+"""The aid chapter's explorer: pick a period, countries and a dollar basis."""
 
 from __future__ import annotations
 
@@ -16,7 +8,7 @@ import altair as alt
 import ipywidgets as widgets
 import pandas as pd
 
-from . import theme
+from .. import theme
 
 BASES = {
     "constant": ("obligations_constant_2020_usd", "constant 2020 US$"),
