@@ -130,3 +130,58 @@ def test_crs_spec(aid):
     rows = list(csv.DictReader(io.StringIO(aid["crs-breakdown"]["download"]["csv"])))
     labels = {r["label"] for r in rows}
     assert "FY2002–07 (average)" in labels and "FY2018" in labels
+
+
+# --- The words under each figure agree with its data ---------------------------------------------
+
+def download(payload):
+    return list(csv.DictReader(io.StringIO(payload["download"]["csv"])))
+
+
+def test_aid_by_year_peaks_match_description(aid):
+    """Figure 1 and the text say: FY1962 is the peak in constant dollars, FY2010 in current."""
+    totals = {}
+    for r in download(aid["aid-by-year"]):
+        t = totals.setdefault(int(r["fiscal_year"]), [0.0, 0.0])
+        t[0] += float(r["current_musd"])
+        t[1] += float(r["constant_musd"])
+    assert max(totals, key=lambda y: totals[y][0]) == 2010
+    assert max(totals, key=lambda y: totals[y][1]) == 1962
+    assert all(totals[y][0] < 200 for y in range(2021, 2026))   # "under $200 million a year"
+    assert "FY2010" in aid["aid-by-year"]["description"]
+
+
+def test_crs_largest_stream_matches_description(aid):
+    rows = [r for r in download(aid["crs-breakdown"])
+            if not (r["label"] == "FY2013" and r["table"] == "2014-03-06") and r["per_year_musd"]]
+    largest = {}
+    for r in rows:
+        best = largest.get(r["label"])
+        if best is None or float(r["per_year_musd"]) > best[1]:
+            largest[r["label"]] = (r["component"].split()[0], float(r["per_year_musd"]))
+    csf = {k for k, v in largest.items() if v[0] == "Coalition"}
+    assert csf == {"FY2002–07 (average)", "FY2008", "FY2013", "FY2014", "FY2015", "FY2016"}
+    # FY2017-FY2018 have no CSF amount, so only FY2009-FY2012 are compared for the aid streams
+    aid_years = {k: v[0] for k, v in largest.items() if k in ("FY2009", "FY2010", "FY2011", "FY2012")}
+    assert {k for k, v in aid_years.items() if v == "Economic-related"} == {"FY2009", "FY2010", "FY2012"}
+    assert {k for k, v in aid_years.items() if v == "Security-related"} == {"FY2011"}
+    fy2018 = sum(float(r["per_year_musd"]) for r in rows if r["label"] == "FY2018")
+    assert fy2018 == 107
+
+
+def test_comparison_description(aid):
+    """Figure 3 says: Pakistan's constant-dollar peak came in the early 1960s, above Egypt and
+    Israel that year; from the mid-1970s Israel and Egypt got far more; after 2001 Afghanistan."""
+    rows = download(aid["aid-comparison"])
+    value = {(r["country_iso3"], int(r["fiscal_year"])): float(r["total_constant"]) for r in rows}
+
+    def mean(iso, first, last):
+        years = [value.get((iso, y), 0.0) for y in range(first, last + 1)]
+        return sum(years) / len(years)
+    pak_years = {y: v for (iso, y), v in value.items() if iso == "PAK"}
+    peak = max(pak_years, key=pak_years.get)
+    assert 1960 <= peak <= 1964
+    assert value[("PAK", peak)] > max(value[("EGY", peak)], value[("ISR", peak)])
+    for iso in ("ISR", "EGY"):
+        assert mean(iso, 1976, 2020) > 2 * mean("PAK", 1976, 2020)
+    assert mean("AFG", 2002, 2020) > 2 * mean("PAK", 2002, 2020)

@@ -57,3 +57,15 @@ def test_check_mode_detects_a_change(tmp_path):
 def test_missing_sources_are_reported(tmp_path, capsys):
     assert curate_module().main(["--shared", str(tmp_path)]) == 2
     assert "original files not found" in capsys.readouterr().err
+
+
+@needs_sources
+def test_negative_rows_stated_in_the_chapter():
+    """The chapter says Pakistan has 36 negative Greenbook rows summing to -$2.72 billion."""
+    import csv
+    module = curate_module()
+    with open(SHARED / module.GREENBOOK_FILE, encoding="utf-8", newline="") as fh:
+        negative = [int(r["Obligations (Historical Dollars)"]) for r in csv.DictReader(fh)
+                    if r["Country"] == "Pakistan" and int(r["Obligations (Historical Dollars)"]) < 0]
+    assert len(negative) == 36
+    assert round(sum(negative) / 1e9, 2) == -2.72
