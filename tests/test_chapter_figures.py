@@ -185,3 +185,22 @@ def test_comparison_description(aid):
     for iso in ("ISR", "EGY"):
         assert mean(iso, 1976, 2020) > 2 * mean("PAK", 1976, 2020)
     assert mean("AFG", 2002, 2020) > 2 * mean("PAK", 2002, 2020)
+
+
+@pytest.mark.parametrize("notebook,fid", ALL_FIGURES)
+def test_every_figure_has_a_static_image_for_notebooks_and_print(notebook, fid):
+    """JupyterLab, VS Code and Colab do not know the book's mime type; they show this PNG."""
+    import base64
+    import struct
+
+    nb = nbformat.read(CHAPTERS / notebook, as_version=4)
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if data.get(MIME_TYPE, {}).get("id") == fid:
+                png = base64.b64decode(data["image/png"])
+                assert png[:8] == b"\x89PNG\r\n\x1a\n"
+                width, height = struct.unpack(">II", png[16:24])
+                assert width >= 400 and height >= 200
+                return
+    pytest.fail(f"{fid} not found")
