@@ -92,6 +92,7 @@ class Visit:
         self.page = self.context.new_page()
         self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
         self.page.on("pageerror", lambda e: self.console.append(f"pageerror: {e}"))
+        self.page.on("response", lambda r: self.console.append(f"http {r.status}: {r.url}") if r.status >= 400 else None)
         self.page.goto(base_url + path, wait_until="load")
 
     def _route(self, route):
@@ -138,6 +139,27 @@ def test_page_loads_offline_with_clean_console(browser, base_url, path):
         if count:
             wait_for_figures(visit.page, count)
         visit.page.wait_for_timeout(300)
+        visit.check_clean()
+    finally:
+        visit.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_serious_accessibility_violations(browser, base_url, path):
+    """axe-core (bundled by axe-playwright-python, served from memory, not a CDN)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    visit = Visit(browser, base_url, path)
+    try:
+        count = visit.page.eval_on_selector_all("figure.a2a-figure", "els => els.length")
+        if count:
+            wait_for_figures(visit.page, count)
+        # preload off: axe would re-fetch stylesheets' @imports relative to the page (a 404 that
+        # the browser itself never makes); the checks run on the live, fully styled page anyway.
+        results = Axe().run(visit.page, options={"resultTypes": ["violations"], "preload": False})
+        serious = [f"{v['impact']} {v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
+                   for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+        assert not serious, "\n".join(serious)
         visit.check_clean()
     finally:
         visit.close()

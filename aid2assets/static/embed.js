@@ -32,14 +32,15 @@ async function drawFigure(figure) {
   }
 }
 
-// Vega-Embed writes each bound control inside a <label>; give the group a name so that
-// assistive technology announces which chart the controls belong to.
+// Vega-Embed writes each bound control inside a <label>; name the group after the chart so
+// that assistive technology announces which chart the controls belong to, and give the
+// export menu's icon-only button a name.
 function labelBindings(figure, target) {
-  const bindings = target.querySelector(".vega-bindings");
-  if (!bindings) return;
-  bindings.setAttribute("role", "group");
   const title = figure.querySelector(".a2a-title");
-  if (title) bindings.setAttribute("aria-label", `Controls for: ${title.textContent}`);
+  const bindings = target.querySelector(".vega-bindings");
+  if (bindings && title) bindings.setAttribute("aria-label", `Controls for: ${title.textContent}`);
+  const menu = target.querySelector(".vega-actions-wrapper summary, details > summary");
+  if (menu) menu.setAttribute("aria-label", "Save this chart as an image");
 }
 
 function drawAll() {
