@@ -87,6 +87,88 @@ class FigureMimeRenderer:
         return [nodes.raw("", figure_html(payload, prefix), format="html")]
 
 
+# --- The data page ---------------------------------------------------------------------------
+
+def _field_rows(fields: list[dict]) -> str:
+    esc = html.escape
+    rows = []
+    for f in fields:
+        c = f.get("constraints", {})
+        rules = []
+        if c.get("required"):
+            rules.append("required")
+        if c.get("unique"):
+            rules.append("unique")
+        if "enum" in c:
+            rules.append("one of: " + ", ".join(str(v) for v in c["enum"]))
+        if "minimum" in c and "maximum" in c:
+            rules.append(f"from {c['minimum']} to {c['maximum']}")
+        elif "minimum" in c:
+            rules.append(f"at least {c['minimum']}")
+        elif "maximum" in c:
+            rules.append(f"at most {c['maximum']}")
+        if "pattern" in c:
+            rules.append(f"pattern {c['pattern']}")
+        if "maxLength" in c:
+            rules.append(f"at most {c['maxLength']} characters")
+        about = " ".join(x for x in (f.get("title", ""), f.get("description", "")) if x)
+        rows.append(f"<tr><th scope='row'><code>{esc(f['name'])}</code></th><td>{esc(f.get('type', 'string'))}</td>"
+                    f"<td>{esc(f.get('unit', ''))}</td><td>{esc(about)}</td><td>{esc('; '.join(rules))}</td></tr>")
+    return "".join(rows)
+
+
+def dataset_html(res: dict, rows: int, data_prefix: str) -> str:
+    """A description of one table: what it is, its licence, sources, download and schema."""
+    esc = html.escape
+    schema = res["schema"]
+    licences = "; ".join(lic.get("title") or lic.get("name", "") for lic in res.get("licenses", []))
+    sources = "; ".join(src.get("title", "") for src in res.get("sources", []))
+    pk = ", ".join(schema.get("primaryKey", []) if isinstance(schema.get("primaryKey"), list)
+                   else [schema.get("primaryKey", "")])
+    fks = "; ".join(f"{', '.join(fk['fields'])} → {fk['reference']['resource']}" for fk in schema.get("foreignKeys", []))
+    return (
+        f"<p>{esc(res.get('description', ''))}</p>"
+        f"<p class='a2a-dataset-meta'><a class='a2a-download' href='{esc(data_prefix + res['path'])}' download>"
+        f"Download {esc(res['path'])}</a> ({rows:,} rows). "
+        f"<strong>Licence:</strong> {esc(licences)}."
+        + (f" <strong>Sources:</strong> {esc(sources)}." if sources else " <strong>Sources:</strong> named row by row.")
+        + f" <strong>Key:</strong> {esc(pk)}." + (f" <strong>Links:</strong> {esc(fks)}." if fks else "")
+        + "</p><div class='a2a-schema'><table><caption>Columns of "
+        f"{esc(res['path'])}</caption><thead><tr><th scope='col'>Column</th><th scope='col'>Type</th>"
+        "<th scope='col'>Unit</th><th scope='col'>Meaning</th><th scope='col'>Allowed values</th></tr></thead>"
+        f"<tbody>{_field_rows(schema['fields'])}</tbody></table></div>"
+    )
+
+
+def _datapackage_directive():
+    from docutils.parsers.rst import Directive
+
+    class DataPackage(Directive):
+        """``{a2a-datapackage}``: one section per table in data/datapackage.json.
+
+        Every table is loaded (and so validated) while the page is built: a broken table
+        stops the build with the loader's message.
+        """
+
+        has_content = False
+
+        def run(self):
+            from .data import descriptor, load
+
+            env = self.state.document.settings.env
+            prefix = "../" * env.docname.count("/") + "data/"
+            out = []
+            for res in descriptor()["resources"]:
+                rows = len(load(res["name"]))
+                section = nodes.section(ids=[f"dataset-{res['name']}"])
+                section += nodes.title(text=res.get("title", res["name"]))
+                section += nodes.raw("", dataset_html(res, rows, prefix), format="html")
+                out.append(section)
+            return out
+
+    return DataPackage
+
+
 # --- Sphinx extension ----------------------------------------------------------------------
 
 def _bundle_text() -> str:
@@ -135,11 +217,11 @@ def _add_assets(app, pagename, templatename, context, doctree):
             context[key][:] = [a for a in context[key] if not _is_thebe(a)]
     if doctree is None:
         return
-    for node in doctree.findall(nodes.raw):
-        if 'class="a2a-figure"' in node.astext():
-            app.add_js_file(BUNDLE_NAME, type="module")
-            app.add_css_file(CSS_NAME)
-            return
+    raw = [node.astext() for node in doctree.findall(nodes.raw)]
+    if any('class="a2a-figure"' in text for text in raw):
+        app.add_js_file(BUNDLE_NAME, type="module")
+    if any("a2a-" in text for text in raw):
+        app.add_css_file(CSS_NAME)
 
 
 def _publish_data(app, exception):
@@ -154,6 +236,7 @@ def _publish_data(app, exception):
 
 
 def setup(app):
+    app.add_directive("a2a-datapackage", _datapackage_directive())
     app.connect("build-finished", _write_static)
     app.connect("html-page-context", _add_assets)
     app.connect("build-finished", _publish_data)

@@ -45,7 +45,7 @@ def chapter_figures():
 
 
 FIGURES = chapter_figures()
-PAGES = ["intro.html"] + sorted({page for page, _ in FIGURES})
+PAGES = ["intro.html", "data.html"] + sorted({page for page, _ in FIGURES})
 # Informational lines the stock theme logs on every page (console.log, not errors). Anything
 # else in the console (errors, warnings, other logs, uncaught exceptions) fails the test.
 THEME_LOGS = ("log: [PST]: Changed to light mode using the light theme.",
@@ -261,3 +261,20 @@ def test_period_totals_read_out(pages):
     assert "FY2010–FY2010" in text
     assert "Economic aid: $1,751.8 million" in text
     assert "Military aid: $929.2 million" in text
+
+
+def test_data_page_lists_every_table_with_a_working_download(browser, base_url):
+    from aid2assets.data import table_names
+
+    visit = Visit(browser, base_url, "data.html")
+    try:
+        for name in table_names():
+            assert visit.page.query_selector(f"#dataset-{name}"), f"{name} missing from the data page"
+        links = visit.page.eval_on_selector_all("a.a2a-download", "els => els.map(e => e.href)")
+        assert len(links) == len(table_names())
+        for href in links:
+            response = visit.page.request.get(href)
+            assert response.status == 200 and response.body(), href
+        visit.check_clean()
+    finally:
+        visit.close()
