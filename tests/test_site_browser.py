@@ -278,3 +278,18 @@ def test_data_page_lists_every_table_with_a_working_download(browser, base_url):
         visit.check_clean()
     finally:
         visit.close()
+
+
+@pytest.mark.parametrize("path,fid", FIGURES)
+def test_controls_are_reachable_with_tab(pages, path, fid):
+    """From a figure's first control, Tab visits every control group of that figure in turn."""
+    page = pages(path).page
+    groups = page.eval_on_selector_all(f"#{fid} .vega-bindings .vega-bind", "els => els.length")
+    page.focus(f"#{fid} .vega-bindings .vega-bind :is(input:checked, input:not([type=radio]), select)")
+    visited = []
+    for _ in range(groups):
+        visited.append(page.evaluate(
+            f"() => {{ const e = document.activeElement; const b = e.closest('#{fid} .vega-bind'); "
+            f"return b ? Array.from(document.querySelectorAll('#{fid} .vega-bind')).indexOf(b) : -1; }}"))
+        page.keyboard.press("Tab")
+    assert visited == list(range(groups)), f"{fid}: Tab order visited groups {visited}"
