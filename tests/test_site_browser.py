@@ -293,3 +293,40 @@ def test_controls_are_reachable_with_tab(pages, path, fid):
             f"return b ? Array.from(document.querySelectorAll('#{fid} .vega-bind')).indexOf(b) : -1; }}"))
         page.keyboard.press("Tab")
     assert visited == list(range(groups)), f"{fid}: Tab order visited groups {visited}"
+
+
+def test_text_from_data_cannot_inject_script(browser, base_url, tmp_path):
+    """A `<script>`/onerror payload in data text (titles, notes, tooltip fields) stays text.
+
+    The page is made with the book's own figure HTML and bundle, served from the built site.
+    """
+    import altair as alt
+    import pandas as pd
+
+    from aid2assets.figures import Figure
+    from aid2assets.site import figure_html
+
+    payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
+    data = pd.DataFrame({"year": [2000, 2001], "value": [1.0, 2.0], "note": [payload, "plain"]})
+    chart = alt.Chart(data).mark_bar().encode(x="year:O", y="value:Q", tooltip=["note:N"]).add_params(
+        alt.param(name="k", value=1, bind=alt.binding_range(min=0, max=2, step=1, name="k ")))
+    fig = Figure(chart, id="xss", title=payload, description=payload, source=payload, note=payload, data=data)
+    page_html = ("<!doctype html><html><head><meta charset='utf-8'><title>x</title>"
+                 "<script type='module' src='_static/a2a/figures.js'></script></head><body>"
+                 + figure_html(fig.payload(), "data/") + "</body></html>")
+    target = SITE / "_xss_check.html"
+    target.write_text(page_html, encoding="utf-8")
+    try:
+        visit = Visit(browser, base_url, "_xss_check.html")
+        wait_for_figures(visit.page, 1)
+        visit.page.hover("#fig-xss .a2a-chart svg .mark-rect path")
+        visit.page.wait_for_timeout(300)
+        assert visit.page.evaluate("window.__pwned") is None
+        assert payload in visit.page.inner_text("#fig-xss .a2a-title")   # shown as text
+        assert visit.page.query_selector("#fig-xss img[src='x']") is None
+        visit.page.wait_for_selector("#vg-tooltip-element", state="attached")
+        assert visit.page.query_selector("#vg-tooltip-element img") is None
+        visit.check_clean()
+        visit.close()
+    finally:
+        target.unlink()
