@@ -54,6 +54,47 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
 
+# For each figure: operate its first control and time until the chart's SVG has changed.
+CONTROL_TIMING = """async () => {
+  const out = [];
+  for (const fig of document.querySelectorAll('figure.a2a-figure')) {
+    const input = fig.querySelector('.vega-bindings input:not(:checked), .vega-bindings select');
+    const svg = () => fig.querySelector('.a2a-chart svg').outerHTML;
+    if (!input) continue;
+    const before = svg();
+    const start = performance.now();
+    if (input.tagName === 'SELECT') { input.selectedIndex = (input.selectedIndex + 1) % input.options.length; }
+    else if (input.type === 'range') { input.value = Number(input.value) - 2; }
+    else { input.checked = !input.checked; }
+    input.dispatchEvent(new Event(input.type === 'radio' || input.type === 'checkbox' ? 'click' : 'input', {bubbles: true}));
+    input.dispatchEvent(new Event('change', {bubbles: true}));
+    while (svg() === before && performance.now() - start < 2000) { await new Promise(r => setTimeout(r, 2)); }
+    out.push([fig.id, performance.now() - start]);
+  }
+  return out;
+}"""
+
+
+def explorer_figures() -> None:
+    """Median time of an explorer callback (table and chart) over repeated updates."""
+    import statistics
+
+    from aid2assets import load
+    from aid2assets.explorers.aid import AidExplorer
+
+    explorer = AidExplorer(load("aid_greenbook"), load("countries"))
+    periods = [(1950 + i, 1960 + i) for i in range(25)]
+    for with_chart in (False, True):
+        explorer.draw_chart = with_chart
+        times = []
+        for period in periods:
+            start = time.perf_counter()
+            explorer.period.value = period
+            times.append((time.perf_counter() - start) * 1000)
+        label = "table and chart" if with_chart else "table only"
+        print(f"aid explorer callback, {label:15}: median {statistics.median(times):6.1f} ms over {len(times)} updates")
+
+
 def page_figures() -> None:
     from playwright.sync_api import sync_playwright
 
@@ -84,10 +125,13 @@ def page_figures() -> None:
                 drawn = time.perf_counter() - start
                 page.wait_for_timeout(200)
                 results.append((received["bytes"], drawn, n))
+            updates = page.evaluate(CONTROL_TIMING) if n else []
             html_size = (SITE / path).stat().st_size
             (first, t_first, n), (repeat, _, _) = results
             print(f"{path:34} {html_size / 1024:7.0f} KB {first / 1024:9.0f} KB {repeat / 1024:6.0f} KB "
                   f"{n:7d} {t_first:8.2f} s")
+            for fid, ms in updates:
+                print(f"    control -> redrawn chart, {fid:28} {ms:6.1f} ms")
             context.close()
         browser.close()
     server.shutdown()
@@ -103,6 +147,8 @@ def main(argv=None) -> int:
         print("no _build/html: run ./dev.sh build first", file=sys.stderr)
         return 1
     page_figures()
+    print()
+    explorer_figures()
     return 0
 
 
