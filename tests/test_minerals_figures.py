@@ -1,0 +1,84 @@
+"""The minerals chapter's figures as stored in the notebook: ids, controls and data."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from aid2assets.figures import MIME_TYPE
+
+CHAPTER = Path(__file__).resolve().parent.parent / "chapters" / "minerals.ipynb"
+
+
+@pytest.fixture(scope="module")
+def figs():
+    nb = nbformat.read(CHAPTER, as_version=4)
+    found = {}
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            payload = out.get("data", {}).get(MIME_TYPE)
+            if payload:
+                found[payload["id"]] = payload
+    return found
+
+
+def params(spec):
+    return {p["name"]: p for p in spec.get("params", [])}
+
+
+def rows(payload):
+    return list(csv.DictReader(io.StringIO(payload["download"]["csv"])))
+
+
+def test_four_figures(figs):
+    assert sorted(figs) == ["minerals-by-country", "minerals-concentration", "minerals-reko-diq-cash-flow",
+                            "minerals-reko-diq-perspective"]
+
+
+def test_by_country_controls(figs):
+    p = params(figs["minerals-by-country"]["spec"])
+    assert p["commodity"]["bind"]["input"] == "select"
+    assert p["commodity"]["bind"]["options"][0] == p["commodity"]["value"] == "rare_earths"
+    assert p["measure"]["bind"]["options"] == ["production", "reserves"]
+    data = rows(figs["minerals-by-country"])
+    china = [r for r in data if r["commodity"] == "rare_earths" and r["measure"] == "production"
+             and r["country"] == "China"]
+    assert len(china) == 1 and float(china[0]["value"]) == 270000 and china[0]["edition"] == "MCS2026"
+    assert round(float(china[0]["share_of_world"]), 2) == 0.69     # 270,000 / 390,000
+    assert "China: 69% of the world total" in json.dumps(figs["minerals-by-country"]["spec"])
+
+
+def test_concentration(figs):
+    p = params(figs["minerals-concentration"]["spec"])
+    assert p["top"]["bind"]["options"] == ["top1", "top3"] and p["top"]["value"] == "top1"
+    data = {(r["commodity"], r["year"], r["measure"]): r for r in rows(figs["minerals-concentration"])}
+    ree = data[("rare_earths", "2025", "top1")]
+    assert ree["countries"] == "China" and round(float(ree["share"]), 3) == round(270000 / 390000, 3)
+    assert data[("copper_refinery", "2023", "top1")]["countries"] == "China"
+    assert data[("copper_mine", "2023", "top1")]["countries"] == "Chile"
+
+
+def test_perspective_units(figs):
+    fig = figs["minerals-reko-diq-perspective"]
+    p = params(fig["spec"])
+    assert p["metal"]["bind"]["options"] == ["copper", "gold"]
+    assert p["units"]["bind"]["options"] == ["metric", "market"]
+    data = {(r["name"], r["metal"]): r for r in rows(fig)}
+    assert float(data[("Reko Diq: reserve (100%)", "copper")]["tonnes"]) == 14.6e6
+    assert float(data[("Reko Diq: reserve (100%)", "gold")]["tonnes"]) == pytest.approx(26e6 * 31.1034768e-6, abs=0.1)
+    assert data[("Reko Diq: reserve (100%)", "copper")]["status"] == "DERIVED"
+
+
+def test_cash_flow_is_labelled_an_illustration(figs):
+    fig = figs["minerals-reko-diq-cash-flow"]
+    assert "not a valuation" in fig["title"] and "not a valuation" in fig["note"].lower()
+    p = params(fig["spec"])
+    assert set(p) == {"copper_price", "gold_price", "phase2_throughput", "discount_rate"}
+    for name in p:
+        bind = p[name]["bind"]
+        assert bind["input"] == "range" and bind["min"] < p[name]["value"] < bind["max"]
+    assert (p["copper_price"]["value"], p["gold_price"]["value"]) == (4.03, 2045.0)
+    assert "EDITORIAL" in json.dumps(fig["download"])
