@@ -54,6 +54,7 @@ def test_by_country_controls(figs):
 def test_concentration(figs):
     p = params(figs["minerals-concentration"]["spec"])
     assert p["top"]["bind"]["options"] == ["top1", "top3"] and p["top"]["value"] == "top1"
+    assert p["refined"]["bind"]["input"] == "checkbox" and p["refined"]["value"] is True
     data = {(r["commodity"], r["year"], r["measure"]): r for r in rows(figs["minerals-concentration"])}
     ree = data[("rare_earths", "2025", "top1")]
     assert ree["countries"] == "China" and round(float(ree["share"]), 3) == round(270000 / 390000, 3)
