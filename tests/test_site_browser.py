@@ -49,7 +49,9 @@ PAGES = ["intro.html", "data.html"] + sorted({page for page, _ in FIGURES})
 # Informational lines the stock theme logs on every page (console.log, not errors). Anything
 # else in the console (errors, warnings, other logs, uncaught exceptions) fails the test.
 THEME_LOGS = ("log: [PST]: Changed to light mode using the light theme.",
-              "log: [togglebutton]: Adding toggle buttons to ")
+              "log: [togglebutton]: Adding toggle buttons to ",
+              # logged when the current page's sidebar link sits below mid-window (five or more entries)
+              "log: [PST]: Scrolled sidebar using last active link...")
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
