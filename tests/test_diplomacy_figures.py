@@ -114,7 +114,7 @@ def test_imf_figure(figs):
     assert len(data) == 26
     eff = next(r for r in data if r["arrangement_id"] == "2024-09-25-eff")
     assert (float(eff["agreed_sdr_m"]), float(eff["agreed_usd_m"])) == (5320, 7000)
-    assert "2008-11 SBA" in fig["description"] and "7,236" in fig["description"]
+    assert "Nov 2008 SBA" in fig["description"] and "7,236" in fig["description"]
     aid = next(d for d in fig["spec"]["datasets"].values() if d and "fy_start" in d[0])
     by_fy = {r["fiscal_year"]: r for r in aid}
     assert round(by_fy[2010]["aid_musd"], 1) == 2681.1           # Greenbook FY2010, current US$

@@ -6,7 +6,7 @@ import pytest
 
 from aid2assets import load
 from aid2assets.explorers.diplomacy import (DiplomacyExplorer, aid_totals, categories, counts_by_category,
-                                            events_in_period, imf_in_period)
+                                            events_in_period, imf_in_period, trade_totals)
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +66,21 @@ def test_imf_in_period(tables):
     recent = imf_in_period(imf, 2019, 2025)
     assert list(recent.facility_code) == ["EFF", "RFI", "SBA", "EFF", "RSF"]
     assert int(recent.is_arrangement.sum()) == 4
+
+
+def test_trade_totals():
+    trade = load("trade_us_goods_annual")
+    t = trade_totals(trade, 1980, 1985).iloc[0]          # Census: 1985 exports 1,041.7, imports 273.9
+    assert (t.first_year, t.last_year) == (1985, 1985)
+    assert (t.exports_musd, t.imports_musd) == (1041.7, 273.9) and round(t.balance_musd, 1) == 767.8
+    assert trade_totals(trade, 1950, 1960).empty
+
+
+def test_widget_shows_trade_when_given(tables):
+    ex = DiplomacyExplorer(*tables, start=1985, end=1985, trade=load("trade_us_goods_annual"))
+    assert "US goods trade with Pakistan, 1985–1985" in ex.report.value and "1,041.7" in ex.report.value
+    ex.period.value = (1950, 1960)
+    assert "no annual figures" in ex.report.value
 
 
 def test_widget_callbacks(tables):

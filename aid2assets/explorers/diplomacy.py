@@ -1,5 +1,5 @@
 """The diplomacy chapter's explorer: pick a period and event categories; read the events,
-their counts by category, and US aid and IMF money for the same years."""
+their counts by category, and US aid, US goods trade and IMF money for the same years."""
 
 from __future__ import annotations
 
@@ -84,6 +84,22 @@ def aid_totals(greenbook: pd.DataFrame, fagov: pd.DataFrame, start: int, end: in
     return pd.concat([out, pd.DataFrame([total])], ignore_index=True)
 
 
+def trade_totals(trade: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
+    """US goods exports to and imports from Pakistan in calendar years ``start``-``end``.
+
+    US$ million, current, from the Census annual series (1985-2024); one row with the years
+    actually covered (empty when the period lies outside them) and the balance, exports minus
+    imports.
+    """
+    _check_period(start, end)
+    rows = trade[(trade["country_iso3"] == "PAK") & trade["year"].between(start, end)]
+    if rows.empty:
+        return pd.DataFrame(columns=["first_year", "last_year", "exports_musd", "imports_musd", "balance_musd"])
+    exports, imports = float(rows["us_exports_musd"].sum()), float(rows["us_imports_musd"].sum())
+    return pd.DataFrame([{"first_year": int(rows["year"].min()), "last_year": int(rows["year"].max()),
+                          "exports_musd": exports, "imports_musd": imports, "balance_musd": exports - imports}])
+
+
 def imf_in_period(imf: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
     """IMF arrangements (and the 2020 emergency purchase) approved in years ``start``-``end``."""
     _check_period(start, end)
@@ -97,7 +113,7 @@ def _fmt(value) -> str:
 
 
 def report_html(events: pd.DataFrame, greenbook: pd.DataFrame, fagov: pd.DataFrame, imf: pd.DataFrame,
-                start: int, end: int, chosen) -> str:
+                start: int, end: int, chosen, trade: pd.DataFrame | None = None) -> str:
     """The explorer's read-out: counts, aid, IMF and the list of events, as accessible HTML."""
     chosen = list(chosen)
     selected = events_in_period(events, start, end, chosen)
@@ -116,6 +132,15 @@ def report_html(events: pd.DataFrame, greenbook: pd.DataFrame, fagov: pd.DataFra
         parts.append(f"<tr><th scope='row'>{html.escape(r.source)}</th><td>FY{r.first_fy}–FY{r.last_fy}</td>"
                      f"<td>{_fmt(r.economic_musd)}</td><td>{_fmt(r.military_musd)}</td><td>{_fmt(r.total_musd)}</td></tr>")
     parts.append("</tbody></table>")
+    if trade is not None:
+        goods = trade_totals(trade, start, end)
+        if goods.empty:
+            parts.append("<p>US goods trade with Pakistan: no annual figures for these years (the series runs 1985–2024).</p>")
+        else:
+            g = goods.iloc[0]
+            parts.append(f"<p>US goods trade with Pakistan, {int(g.first_year)}–{int(g.last_year)} (US Census, current US$ million): "
+                         f"exports {_fmt(g.exports_musd)}, imports {_fmt(g.imports_musd)}, "
+                         f"balance {_fmt(g.balance_musd)}.</p>")
     programmes = imf_in_period(imf, start, end)
     parts.append(f"<p>IMF: {int(programmes['is_arrangement'].sum())} arrangements approved in {start}–{end}, "
                  f"SDR {programmes['agreed_sdr_m'].sum():,.1f} million agreed, "
@@ -139,8 +164,8 @@ class DiplomacyExplorer:
     """
 
     def __init__(self, events: pd.DataFrame, greenbook: pd.DataFrame, fagov: pd.DataFrame, imf: pd.DataFrame,
-                 start: int = 1979, end: int = 1990, chosen=None):
-        self.events, self.greenbook, self.fagov, self.imf = events, greenbook, fagov, imf
+                 start: int = 1979, end: int = 1990, chosen=None, trade: pd.DataFrame | None = None):
+        self.events, self.greenbook, self.fagov, self.imf, self.trade = events, greenbook, fagov, imf, trade
         years = events["date"].str.slice(0, 4).astype(int)
         self.period = widgets.IntRangeSlider(value=(start, end), min=int(years.min()), max=int(years.max()),
                                              step=1, description="Years", continuous_update=False,
@@ -161,7 +186,8 @@ class DiplomacyExplorer:
         if not chosen:
             self.report.value = "<p>Choose at least one category.</p>"
             return
-        self.report.value = report_html(self.events, self.greenbook, self.fagov, self.imf, start, end, chosen)
+        self.report.value = report_html(self.events, self.greenbook, self.fagov, self.imf, start, end, chosen,
+                                        self.trade)
 
     @property
     def widget(self) -> widgets.Widget:
