@@ -199,10 +199,11 @@ def _write_static(app, exception):
     shutil.copyfile(STATIC / "figures.css", out / CSS_NAME)
 
 
-def _is_thebe(asset) -> bool:
-    name = getattr(asset, "filename", None) or str(asset)
+def _is_unneeded(asset) -> bool:
+    """Thebe's assets (the theme's FontAwesome script is dropped in _templates/)."""
+    name = str(getattr(asset, "filename", None) or asset)
     body = (getattr(asset, "attributes", None) or {}).get("body", "")
-    return "thebe" in str(name) or "THEBE_JS_URL" in body
+    return "thebe" in name or "THEBE_JS_URL" in body
 
 
 def _add_assets(app, pagename, templatename, context, doctree):
@@ -214,7 +215,7 @@ def _add_assets(app, pagename, templatename, context, doctree):
     """
     for key in ("script_files", "css_files"):
         if key in context:
-            context[key][:] = [a for a in context[key] if not _is_thebe(a)]
+            context[key][:] = [a for a in context[key] if not _is_unneeded(a)]
     if doctree is None:
         return
     raw = [node.astext() for node in doctree.findall(nodes.raw)]
