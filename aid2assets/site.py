@@ -37,14 +37,21 @@ def _json_for_script(obj) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def figure_html(payload: dict, data_prefix: str = "../data/") -> str:
-    """The HTML for one figure. ``data_prefix`` is the relative address of ``data/``."""
+DOWNLOADS = "_downloads/figures"  # where the site keeps each figure's CSV
+
+
+def figure_html(payload: dict, data_prefix: str = "../data/", download_href: str | None = None) -> str:
+    """The HTML for one figure.
+
+    ``data_prefix`` is the relative address of ``data/``; ``download_href`` the address of
+    the figure's CSV file (by default the CSV is embedded as a data: URI).
+    """
     esc = html.escape
     fid = "fig-" + payload["id"]
     spec_json = _json_for_script(payload["spec"])
     digest = hashlib.sha256(spec_json.encode("utf-8")).hexdigest()[:12]
     dl = payload["download"]
-    href = "data:text/csv;charset=utf-8," + urllib.parse.quote(dl["csv"], safe="")
+    href = download_href or "data:text/csv;charset=utf-8," + urllib.parse.quote(dl["csv"], safe="")
     tables = " ".join(
         f'<a href="{esc(data_prefix + name)}.csv">{esc(name)}.csv</a>' for name in payload.get("tables", [])
     )
@@ -81,10 +88,17 @@ class FigureMimeRenderer:
         payload = data.content
         if isinstance(payload, str):
             payload = json.loads(payload)
-        settings = renderer.renderer.document.settings
-        docname = getattr(getattr(settings, "env", None), "docname", "")
-        prefix = "../" * docname.count("/") + "data/"
-        return [nodes.raw("", figure_html(payload, prefix), format="html")]
+        env = getattr(renderer.renderer.document.settings, "env", None)
+        if env is None:  # plain docutils: no site to write files into
+            return [nodes.raw("", figure_html(payload), format="html")]
+        up = "../" * env.docname.count("/")
+        # The CSV is written beside the pages at the end of the build (see _write_downloads),
+        # rather than embedded, so the data is not in the page twice.
+        downloads = env.__dict__.setdefault("a2a_downloads", {})
+        filename = payload["download"]["filename"]
+        downloads.setdefault(env.docname, {})[filename] = payload["download"]["csv"]
+        html_text = figure_html(payload, up + "data/", f"{up}{DOWNLOADS}/{filename}")
+        return [nodes.raw("", html_text, format="html")]
 
 
 # --- The data page ---------------------------------------------------------------------------
@@ -236,7 +250,29 @@ def _publish_data(app, exception):
             shutil.copyfile(path, dest / path.name)
 
 
+def _purge_downloads(app, env, docname):
+    env.__dict__.get("a2a_downloads", {}).pop(docname, None)
+
+
+def _merge_downloads(app, env, docnames, other):
+    env.__dict__.setdefault("a2a_downloads", {}).update(
+        {d: v for d, v in other.__dict__.get("a2a_downloads", {}).items() if d in docnames})
+
+
+def _write_downloads(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir) / DOWNLOADS
+    out.mkdir(parents=True, exist_ok=True)
+    for files in app.env.__dict__.get("a2a_downloads", {}).values():
+        for filename, text in files.items():
+            (out / filename).write_text(text, encoding="utf-8")
+
+
 def setup(app):
+    app.connect("env-purge-doc", _purge_downloads)
+    app.connect("env-merge-info", _merge_downloads)
+    app.connect("build-finished", _write_downloads)
     app.add_directive("a2a-datapackage", _datapackage_directive())
     app.connect("build-finished", _write_static)
     app.connect("html-page-context", _add_assets)

@@ -23,6 +23,9 @@ OKABE_ITO = {
     "grey": "#767676",  # grey dark enough for text on white (4.5:1)
 }
 
+# Text drawn in an accent colour must reach 4.5:1 on white; vermilion itself is 3.9:1.
+TEXT_ACCENT = "#B34400"  # a darker vermilion, 5.6:1
+
 COLORS = {
     "economic": OKABE_ITO["blue"],
     "military": OKABE_ITO["vermilion"],

@@ -44,7 +44,27 @@ def chapter_figures():
     return found
 
 
+def chapter_downloads():
+    """The CSV each figure offers, keyed by element id, as stored in the notebooks."""
+    import json
+
+    import nbformat
+
+    from aid2assets.figures import MIME_TYPE
+
+    found = {}
+    for nb_path in sorted((REPO / "chapters").glob("*.ipynb")):
+        for cell in nbformat.read(nb_path, as_version=4).cells:
+            for out in cell.get("outputs", []):
+                payload = out.get("data", {}).get(MIME_TYPE)
+                if payload:
+                    payload = json.loads(payload) if isinstance(payload, str) else payload
+                    found["fig-" + payload["id"]] = payload["download"]["csv"]
+    return found
+
+
 FIGURES = chapter_figures()
+DOWNLOADS = chapter_downloads()
 PAGES = ["intro.html", "data.html"] + sorted({page for page, _ in FIGURES})
 # Informational lines the stock theme logs on every page (console.log, not errors). Anything
 # else in the console (errors, warnings, other logs, uncaught exceptions) fails the test.
@@ -199,8 +219,10 @@ def test_figure_renders_with_caption_and_download(pages, path, fid):
     label = page.eval_on_selector(f"#{fid} .a2a-chart [role='graphics-document']", "e => e.getAttribute('aria-label')")
     assert label.startswith(title) and len(label) > len(title) + 40, "the chart has no text alternative"
     assert page.inner_text(f"#{fid} .a2a-source").startswith("Source:")
-    href = page.get_attribute(f"#{fid} a.a2a-download", "href")
-    assert href.startswith("data:text/csv;charset=utf-8,") and len(href) > 100
+    href = page.eval_on_selector(f"#{fid} a.a2a-download", "a => a.href")   # absolute URL
+    response = page.request.get(href)
+    assert response.status == 200, f"{fid}: download {href} returned {response.status}"
+    assert response.text() == DOWNLOADS[fid], f"{fid}: the download is not the data shown"
 
 
 def operate(page, control, kind, forward=True):

@@ -1,0 +1,129 @@
+"""Colours in every stored chart: categories stay apart under colour-vision deficiency, and
+text drawn in a colour is readable on white.
+
+Simulation: Machado, Oliveira and Fernandes (2009) matrices at full severity, applied in
+linear RGB; distances are CIE76 ΔE in CIELAB. A ΔE under about 10 is hard to tell apart
+for small marks; we require at least that for every pair of colours within one scale.
+"""
+
+import itertools
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from aid2assets.figures import MIME_TYPE
+
+CHAPTERS = Path(__file__).resolve().parent.parent / "chapters"
+MIN_DELTA_E = 10.0
+
+MACHADO = {
+    "normal": [[1, 0, 0], [0, 1, 0], [0, 0, 1]],
+    "protanopia": [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
+    "deuteranopia": [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]],
+    "tritanopia": [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]],
+}
+
+
+def hex_to_rgb(h):
+    h = h.lstrip("#")
+    if len(h) == 3:
+        h = "".join(c * 2 for c in h)
+    return [int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+
+
+def to_linear(c):
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def lab(rgb_linear):
+    r, g, b = rgb_linear
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+    f = [t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in (x, y, z)]
+    return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
+
+
+def seen_as(hex_colour, vision):
+    lin = [to_linear(c) for c in hex_to_rgb(hex_colour)]
+    m = MACHADO[vision]
+    sim = [min(1.0, max(0.0, sum(m[i][j] * lin[j] for j in range(3)))) for i in range(3)]
+    return lab(sim)
+
+
+def delta_e(a, b):
+    return sum((p - q) ** 2 for p, q in zip(a, b)) ** 0.5
+
+
+def luminance(hex_colour):
+    r, g, b = (to_linear(c) for c in hex_to_rgb(hex_colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_on_white(hex_colour):
+    return 1.05 / (luminance(hex_colour) + 0.05)
+
+
+def specs():
+    for nb_path in sorted(CHAPTERS.glob("*.ipynb")):
+        for cell in nbformat.read(nb_path, as_version=4).cells:
+            for out in cell.get("outputs", []):
+                payload = out.get("data", {}).get(MIME_TYPE)
+                if payload:
+                    payload = json.loads(payload) if isinstance(payload, str) else payload
+                    yield payload["id"], payload["spec"]
+
+
+def walk(node, found):
+    if isinstance(node, dict):
+        for channel in ("color", "fill", "stroke"):
+            enc = node.get(channel)
+            if isinstance(enc, dict) and isinstance(enc.get("scale"), dict):
+                rng = enc["scale"].get("range")
+                if isinstance(rng, list) and all(isinstance(c, str) and c.startswith("#") for c in rng):
+                    found["scales"].append(rng)
+        mark = node.get("mark")
+        if isinstance(mark, dict) and mark.get("type") == "text" and isinstance(mark.get("color"), str):
+            found["text"].append(mark["color"])
+        for value in node.values():
+            walk(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            walk(value, found)
+
+
+SPECS = list(specs())
+
+
+def test_there_are_charts_to_check():
+    assert len(SPECS) >= 16
+    found = {"scales": [], "text": []}
+    for _, spec in SPECS:
+        walk({k: v for k, v in spec.items() if k != "datasets"}, found)
+    assert len(found["scales"]) >= 10 and len(found["text"]) >= 5, "the spec walker finds too little"
+
+
+@pytest.mark.parametrize("fid,spec", SPECS, ids=[fid for fid, _ in SPECS])
+def test_categories_stay_apart_under_colour_blindness(fid, spec):
+    found = {"scales": [], "text": []}
+    walk({k: v for k, v in spec.items() if k != "datasets"}, found)
+    problems = []
+    for rng in found["scales"]:
+        colours = sorted(set(c.lower() for c in rng))
+        for a, b in itertools.combinations(colours, 2):
+            for vision in MACHADO:
+                d = delta_e(seen_as(a, vision), seen_as(b, vision))
+                if d < MIN_DELTA_E:
+                    problems.append(f"{a} vs {b} under {vision}: ΔE {d:.1f}")
+    assert not problems, f"{fid}: " + "; ".join(problems)
+
+
+@pytest.mark.parametrize("fid,spec", SPECS, ids=[fid for fid, _ in SPECS])
+def test_coloured_text_is_readable_on_white(fid, spec):
+    found = {"scales": [], "text": []}
+    walk({k: v for k, v in spec.items() if k != "datasets"}, found)
+    weak = [f"{c} ({contrast_on_white(c):.1f}:1)" for c in found["text"]
+            if c.startswith("#") and contrast_on_white(c) < 4.5]
+    assert not weak, f"{fid}: text colours below 4.5:1 on white: {weak}"
