@@ -58,6 +58,6 @@ case "${1:-}" in
         --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.store_widget_state=False "$nb"
     done
     ;;
-  serve) "$VENV/bin/python" -m http.server --bind 127.0.0.1 --directory _build/html 8000 ;;
+  serve) "$VENV/bin/python" -m aid2assets.serve _build/html --port 8000 ;;
   *) sed -n '2,11p' "$0"; exit 2 ;;
 esac

@@ -53,16 +53,6 @@ def build_figures() -> None:
     print(f"nbval (strict), all notebooks:      {timed(nbval):6.1f} s")
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def end_headers(self):
-        # Let the browser cache static files, as a real web server would.
-        self.send_header("Cache-Control", "max-age=3600")
-        super().end_headers()
-
-
 # For each figure: operate its first control and time until the chart's SVG has changed.
 CONTROL_TIMING = """async () => {
   const out = [];
@@ -104,9 +94,8 @@ def explorer_figures() -> None:
         print(f"aid explorer callback, {label:15}: median {statistics.median(times):6.1f} ms over {len(times)} updates")
 
 
-def gzip_total(urls, base) -> int:
-    """Bytes of the page's local files after gzip (level 6)."""
-    import gzip
+def raw_total(urls, base) -> int:
+    """Bytes of the page's local files, uncompressed."""
     import urllib.parse
 
     total = 0
@@ -115,20 +104,22 @@ def gzip_total(urls, base) -> int:
             continue
         path = SITE / urllib.parse.unquote(urllib.parse.urlsplit(url).path.lstrip("/"))
         if path.is_file():
-            total += len(gzip.compress(path.read_bytes(), compresslevel=6))
+            total += path.stat().st_size
     return total
 
 
 def page_figures() -> None:
     from playwright.sync_api import sync_playwright
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(SITE)))
+    from aid2assets.serve import make_server
+
+    server = make_server(SITE, quiet=True)  # what ./dev.sh serve runs: gzip and caching
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     pages = ["intro.html"] + sorted(str(p.relative_to(SITE)) for p in (SITE / "chapters").glob("*.html"))
-    print("\nBytes as sent by Python's http.server (no compression); 'gzip' is the same files")
-    print("compressed at level 6, as a static host such as GitHub Pages would send them.")
-    print(f"\n{'page':34} {'HTML':>9} {'first visit':>12} {'(gzip)':>9} {'repeat':>9} {'charts':>7} {'all drawn':>10}")
+    print("\nBytes on the wire from the book's server (./dev.sh serve: gzip, one-hour cache);")
+    print("'raw' is the same files uncompressed, as Python's plain http.server would send them.")
+    print(f"\n{'page':34} {'HTML':>9} {'first visit':>12} {'(raw)':>9} {'repeat':>9} {'charts':>7} {'all drawn':>10}")
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
                                      args=["--no-sandbox", "--disable-background-networking"])
@@ -156,8 +147,8 @@ def page_figures() -> None:
             updates = page.evaluate(CONTROL_TIMING) if n else []
             html_size = (SITE / path).stat().st_size
             (first, t_first, n), (repeat, _, _) = results
-            gz = gzip_total(urls, base)
-            print(f"{path:34} {html_size / 1024:7.0f} KB {first / 1024:9.0f} KB {gz / 1024:6.0f} KB "
+            raw = raw_total(urls, base)
+            print(f"{path:34} {html_size / 1024:7.0f} KB {first / 1024:9.0f} KB {raw / 1024:6.0f} KB "
                   f"{repeat / 1024:6.0f} KB {n:7d} {t_first:8.2f} s")
             for fid, ms in updates:
                 print(f"    control -> redrawn chart, {fid:28} {ms:6.1f} ms")

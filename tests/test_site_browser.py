@@ -8,8 +8,6 @@ Debian's Chromium at /usr/bin/chromium.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import threading
 from pathlib import Path
 
@@ -74,17 +72,13 @@ THEME_LOGS = ("log: [PST]: Changed to light mode using the light theme.",
               "log: [PST]: Scrolled sidebar using last active link...")
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def base_url():
     if not (SITE / "index.html").exists():
         pytest.fail(f"{SITE} is missing: build the book first (see README)")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(QuietHandler, directory=str(SITE)))
+    from aid2assets.serve import make_server
+
+    server = make_server(SITE, quiet=True)  # the book's own server (gzip), as ./dev.sh serve
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"

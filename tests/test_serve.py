@@ -1,0 +1,34 @@
+"""The book's local server sends the same bytes, gzipped when the browser accepts it."""
+
+import gzip
+import threading
+import urllib.request
+from pathlib import Path
+
+from aid2assets.serve import make_server
+
+
+def fetch(url, accept_gzip):
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if accept_gzip else {})
+    with urllib.request.urlopen(request) as response:
+        return response.headers, response.read()
+
+
+def test_gzip_when_accepted(tmp_path: Path):
+    page = "<html><body>" + "aid to assets " * 500 + "</body></html>"
+    (tmp_path / "index.html").write_text(page, encoding="utf-8")
+    (tmp_path / "figure.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    server = make_server(tmp_path, quiet=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        headers, body = fetch(base + "index.html", accept_gzip=True)
+        assert headers["Content-Encoding"] == "gzip" and len(body) < len(page) / 5
+        assert gzip.decompress(body).decode("utf-8") == page
+        headers, body = fetch(base + "index.html", accept_gzip=False)
+        assert headers.get("Content-Encoding") is None and body.decode("utf-8") == page
+        headers, body = fetch(base + "figure.png", accept_gzip=True)   # binary: sent as is
+        assert headers.get("Content-Encoding") is None and body.startswith(b"\x89PNG")
+        assert "max-age" in headers["Cache-Control"]
+    finally:
+        server.shutdown()
