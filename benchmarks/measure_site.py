@@ -7,7 +7,8 @@ Measures, on this machine:
   * clean build (``_build`` removed, notebooks executed) and rebuild with nothing changed;
   * nbval (strict) over every chapter notebook;
   * per page: HTML size, bytes transferred on a first visit and on a repeat visit (browser
-    cache kept), and the time until every chart on the page has rendered, in headless Chromium.
+    cache kept), and the time until every chart on the page has rendered, in headless Chromium;
+  * per explorer: the median time of its widget callback (tables only, and with its chart).
 Run it when the machine is otherwise idle: the figures are wall-clock times.
 """
 
@@ -74,24 +75,52 @@ CONTROL_TIMING = """async () => {
 }"""
 
 
-def explorer_figures() -> None:
-    """Median time of an explorer callback (table and chart) over repeated updates."""
+def explorer_figures(updates: int = 25) -> None:
+    """Median time of each explorer's callback over repeated updates of one control.
+
+    Explorers that draw a chart are timed twice: tables only (``draw_chart=False``) and the
+    full update (tables and chart). Each update sets a control to a value it did not have, so
+    every timed call does the whole work of a reader's change.
+    """
     import statistics
 
     from aid2assets import load
     from aid2assets.explorers.aid import AidExplorer
+    from aid2assets.explorers.diplomacy import DiplomacyExplorer
+    from aid2assets.explorers.minerals import MineralsExplorer
+    from aid2assets.explorers.trade import TradeExplorer
 
-    explorer = AidExplorer(load("aid_greenbook"), load("countries"))
-    periods = [(1950 + i, 1960 + i) for i in range(25)]
-    for with_chart in (False, True):
-        explorer.draw_chart = with_chart
+    def median_ms(control, values) -> float:
         times = []
-        for period in periods:
+        for value in values:
             start = time.perf_counter()
-            explorer.period.value = period
+            control.value = value
             times.append((time.perf_counter() - start) * 1000)
-        label = "table and chart" if with_chart else "table only"
-        print(f"aid explorer callback, {label:15}: median {statistics.median(times):6.1f} ms over {len(times)} updates")
+        return statistics.median(times)
+
+    def report(name, control, values, explorer=None):
+        parts = []
+        modes = (False, True) if explorer is not None else (None,)
+        for mode in modes:
+            if explorer is not None:
+                explorer.draw_chart = mode
+            label = ("tables only" if mode is False else "full update (tables and chart)" if mode
+                     else "full update (tables; no chart)")
+            # Alternate the direction so that each run changes the control on every step.
+            ms = median_ms(control, values if mode is not True else values[::-1])
+            parts.append(f"{label} {ms:6.1f} ms")
+        print(f"{name + ' explorer callback:':29} " + "; ".join(parts) + f"  (median of {len(values)} updates)")
+
+    aid = AidExplorer(load("aid_greenbook"), load("countries"))
+    report("aid", aid.period, [(1950 + i, 1960 + i) for i in range(updates)], aid)
+    trade = TradeExplorer(load("tariff_rates_by_date"), load("trade_country_duty_2024"),
+                          load("trade_pak_imports_2024_hs2"), load("trade_partners"))
+    report("trade", trade.sliders["PAK"], [10.0 + i for i in range(updates)])
+    minerals = MineralsExplorer(load("minerals_model_assumptions"))
+    report("minerals", minerals.sliders["copper_price"], [round(3.0 + 0.1 * i, 2) for i in range(updates)], minerals)
+    diplomacy = DiplomacyExplorer(load("events"), load("aid_greenbook"), load("aid_foreignassistance"),
+                                  load("imf_programs"), trade=load("trade_us_goods_annual"))
+    report("diplomacy", diplomacy.period, [(1950 + 2 * i, 1970 + 2 * i) for i in range(updates)])
 
 
 def raw_total(urls, base) -> int:

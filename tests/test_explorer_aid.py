@@ -72,3 +72,36 @@ def test_display_text_is_stable(gb, countries):
     bundle = AidExplorer(gb, countries, draw_chart=False)._repr_mimebundle_()
     assert bundle["text/plain"].startswith("Aid explorer")
     assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def _svg(markup):
+    """Parse the chart's markup; return the root element and its <title> text."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(markup)
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.tag == ns + "svg" and root.get("role") == "img"
+    assert root.find(ns + "desc").text.strip()
+    return root, root.find(ns + "title").text
+
+
+def test_chart_is_an_accessible_svg_that_follows_the_controls(gb, countries):
+    ex = AidExplorer(gb, countries, start=2002, end=2011, chosen=("PAK",))
+    root, title = _svg(ex.chart.value)
+    assert title == "US aid obligations by fiscal year, FY2002–FY2011"
+    assert "constant 2020 US$" in ex.chart.value          # units in the axis title
+    assert ex.chart.value.count("<polyline") == 1
+    before = ex.chart.value
+    ex.period.value = (1982, 1990)
+    assert _svg(ex.chart.value)[1] == "US aid obligations by fiscal year, FY1982–FY1990"
+    after_period = ex.chart.value
+    ex.basis.value = "current"
+    assert ex.chart.value != after_period and "current US$" in ex.chart.value
+    ex.countries.value = ("PAK", "EGY")
+    assert ex.chart.value.count("<polyline") == 2 and "Egypt" in ex.chart.value
+    assert ex.chart.value != before
+
+
+def test_chart_is_deterministic(gb, countries):
+    one = AidExplorer(gb, countries).chart.value
+    assert one == AidExplorer(gb, countries).chart.value

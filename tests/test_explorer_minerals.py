@@ -140,3 +140,20 @@ def browser_npv(spec, **values):
 ])
 def test_browser_chart_matches_python_model(defaults, changes):
     assert browser_npv(cash_flow_spec(), **changes) == round(npv(replace(defaults, **changes)), 1)
+
+
+def test_chart_is_an_accessible_svg_that_follows_the_controls(table):
+    import xml.etree.ElementTree as ET
+
+    ns = "{http://www.w3.org/2000/svg}"
+    ex = MineralsExplorer(table, draw_chart=True)
+    root = ET.fromstring(ex.chart.value)
+    assert root.get("role") == "img"
+    assert root.find(ns + "title").text == "Reko Diq sketch: revenue and project cash flow by year"
+    assert "Revenue" in root.find(ns + "desc").text
+    assert "US$ billion" in ex.chart.value and ex.chart.value.count("<polyline") == 2
+    before = ex.chart.value
+    ex.sliders["copper_price"].value = 5.0
+    assert ex.chart.value != before
+    ex.sliders["share_barrick"].value = 80      # shares over 100%: no chart, a message instead
+    assert ex.chart.value == ""

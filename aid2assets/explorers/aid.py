@@ -9,6 +9,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .. import theme
+from .svgchart import Series, describe_series, line_chart
 
 BASES = {
     "constant": ("obligations_constant_2020_usd", "constant 2020 US$"),
@@ -88,6 +89,26 @@ def annual_chart(annual: pd.DataFrame, names: dict[str, str], basis: str) -> alt
     ).properties(width=560, height=260)
 
 
+def annual_svg(annual: pd.DataFrame, names: dict[str, str], basis: str, start: int, end: int) -> str:
+    """The explorer's chart: total obligations per year, one line per country, as inline SVG."""
+    unit = BASES[basis][1]
+    present = set(annual["country_iso3"])
+    series = []
+    for iso3 in names:   # the book's country order, as in annual_chart
+        if iso3 not in present:
+            continue
+        rows = annual[annual["country_iso3"] == iso3].sort_values("fiscal_year")
+        series.append(Series(names[iso3], theme.COLORS.get(iso3, theme.OKABE_ITO["grey"]),
+                             rows["fiscal_year"].tolist(), rows["total_musd"].tolist()))
+    fy = lambda v: f"FY{v:.0f}"  # noqa: E731
+    title = f"US aid obligations by fiscal year, FY{start}–FY{end}"
+    description = (f"Line chart of total US aid obligations (economic and military) per full fiscal year, "
+                   f"US$ million ({unit}), USAID Greenbook. "
+                   + describe_series(series, "US$ million", x_format=fy))
+    return line_chart(series, title=title, description=description, x_title="US fiscal year",
+                      y_title=f"Obligations, US$ million ({unit})")
+
+
 class AidExplorer:
     """Pick a period, countries and a dollar basis; read a table and a chart.
 
@@ -132,11 +153,9 @@ class AidExplorer:
             return
         self.table.value = summary_html(self.summary, self.names, self.basis.value, start, end)
         if self.draw_chart:
-            import vl_convert as vlc
-
+            # Hand-built SVG (svgchart), not vl-convert: ~1 ms instead of ~80 ms an update.
             annual = annual_totals(self.greenbook, chosen, start, end, self.basis.value)
-            spec = annual_chart(annual, self.names, self.basis.value).to_dict()
-            self.chart.value = vlc.vegalite_to_svg(spec, vl_version=theme.VEGA_LITE_VERSION)
+            self.chart.value = annual_svg(annual, self.names, self.basis.value, start, end)
 
     @property
     def widget(self) -> widgets.Widget:

@@ -38,6 +38,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .. import theme
+from .svgchart import Series, describe_series, line_chart
 
 LB_PER_TONNE = 2204.62262
 GRAMS_PER_OZ = 31.1034768
@@ -221,6 +222,19 @@ def cash_flow_chart(cf: pd.DataFrame) -> alt.Chart:
     ).properties(width=560, height=240)
 
 
+def cash_flow_svg(cf: pd.DataFrame) -> str:
+    """The explorer's chart: revenue and project cash flow per year, as inline SVG."""
+    years = cf["year"].tolist()
+    series = [Series("Revenue", theme.OKABE_ITO["orange"], years, cf["revenue_busd"].tolist()),
+              Series("Project cash flow", theme.OKABE_ITO["blue"], years, cf["cash_flow_busd"].tolist())]
+    description = ("Line chart of the illustrative Reko Diq sketch's revenue and project cash flow "
+                   "(before income tax) per year, US$ billion at constant prices. "
+                   + describe_series(series, "US$ billion", value_format=",.2f"))
+    return line_chart(series, title="Reko Diq sketch: revenue and project cash flow by year",
+                      description=description, x_title="Year", y_title="US$ billion a year (constant prices)",
+                      height=240)
+
+
 class MineralsExplorer:
     """Sliders for every key input; a read-out of NPV and who receives what, and a chart."""
 
@@ -263,10 +277,8 @@ class MineralsExplorer:
             return
         self.readout.value = summary_html(a)
         if self.draw_chart:
-            import vl_convert as vlc
-
-            spec = cash_flow_chart(cash_flows(a)).to_dict()
-            self.chart.value = vlc.vegalite_to_svg(spec, vl_version=theme.VEGA_LITE_VERSION)
+            # Hand-built SVG (svgchart), not vl-convert: ~1 ms instead of ~70 ms an update.
+            self.chart.value = cash_flow_svg(cash_flows(a))
 
     @property
     def widget(self) -> widgets.Widget:
