@@ -64,7 +64,10 @@ CONTROL_TIMING = """async () => {
     const before = svg();
     const start = performance.now();
     if (input.tagName === 'SELECT') { input.selectedIndex = (input.selectedIndex + 1) % input.options.length; }
-    else if (input.type === 'range') { input.value = Number(input.value) - 2; }
+    else if (input.type === 'range') {
+      const step = Number(input.step || 1), v = Number(input.value);
+      input.value = v - 2 * step >= Number(input.min) ? v - 2 * step : v + 2 * step;
+    }
     else { input.checked = !input.checked; }
     input.dispatchEvent(new Event(input.type === 'radio' || input.type === 'checkbox' ? 'click' : 'input', {bubbles: true}));
     input.dispatchEvent(new Event('change', {bubbles: true}));
