@@ -120,3 +120,21 @@ class Figure:
         """The payload as JSON text (what the site plugin receives)."""
         return json.dumps(self.payload(), sort_keys=True)
 
+
+
+def stored_figures(notebook) -> dict[str, dict]:
+    """The figure payloads saved in a notebook's outputs, keyed by figure id, in order.
+
+    These are exactly what the site publishes (nbval checks that they equal a fresh run),
+    so tests and tools read figures from here rather than re-running a chapter.
+    """
+    import nbformat
+
+    found = {}
+    for cell in nbformat.read(notebook, as_version=4).cells:
+        for out in cell.get("outputs", []):
+            payload = out.get("data", {}).get(MIME_TYPE)
+            if payload:
+                payload = json.loads(payload) if isinstance(payload, str) else payload
+                found[payload["id"]] = payload
+    return found

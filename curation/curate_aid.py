@@ -23,7 +23,6 @@ reader can check it against the source file.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import sys
@@ -33,7 +32,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from aid2assets.paths import data_dir, shared_dir  # noqa: E402
+from aid2assets import curation  # noqa: E402
 
 GREENBOOK_FILE = "sources/aid/greenbook_fy1946-2020_PAK_EGY_ISR_AFG_IND_BGD.csv"
 FAGOV_FILES = {
@@ -271,26 +270,7 @@ def build(shared: Path) -> dict[str, str]:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--shared", type=Path, default=shared_dir(), help="the shared/ folder")
-    parser.add_argument("--out", type=Path, default=data_dir(), help="the data/ folder to write")
-    parser.add_argument("--check", action="store_true", help="compare with data/ instead of writing")
-    args = parser.parse_args(argv)
-    if not (args.shared / GREENBOOK_FILE).exists():
-        print(f"original files not found under {args.shared}", file=sys.stderr)
-        return 2
-    tables = build(args.shared)
-    status = 0
-    for name, text in tables.items():
-        target = args.out / name
-        if args.check:
-            same = target.exists() and target.read_text(encoding="utf-8") == text
-            print(f"{'same' if same else 'DIFFERENT'}: {target}")
-            status |= 0 if same else 1
-        else:
-            target.write_text(text, encoding="utf-8")
-            print(f"wrote {target} ({text.count(chr(10)) - 1} rows)")
-    return status
+    return curation.run(argv, __doc__, build, required=[GREENBOOK_FILE, *FAGOV_FILES.values(), CRS_FILE])
 
 
 if __name__ == "__main__":

@@ -28,7 +28,6 @@ Rules (each is a small function below):
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import re
@@ -38,7 +37,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from aid2assets.paths import data_dir, shared_dir  # noqa: E402
+from aid2assets import curation  # noqa: E402
 
 SOURCE_DIR = "sources/minerals"
 LEDGER = "reference/minerals_production_reserves.csv"
@@ -219,26 +218,7 @@ def build(shared: Path) -> dict[str, str]:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--shared", type=Path, default=shared_dir(), help="the shared/ folder")
-    parser.add_argument("--out", type=Path, default=data_dir(), help="the data/ folder")
-    parser.add_argument("--check", action="store_true", help="compare with data/ instead of writing")
-    args = parser.parse_args(argv)
-    if not (args.shared / SOURCE_DIR).is_dir() or not (args.shared / LEDGER).is_file():
-        print(f"original files not found under {args.shared}", file=sys.stderr)
-        return 2
-    built = build(args.shared)
-    status = 0
-    for name, text in built.items():
-        path = args.out / name
-        if args.check:
-            same = path.is_file() and path.read_text(encoding="utf-8") == text
-            print(f"{name}: {'same' if same else 'DIFFERENT'}")
-            status |= 0 if same else 1
-        else:
-            path.write_text(text, encoding="utf-8")
-            print(f"wrote {path}")
-    return status
+    return curation.run(argv, __doc__, build, required=[SOURCE_DIR, LEDGER])
 
 
 if __name__ == "__main__":

@@ -13,20 +13,13 @@ import nbformat
 import pytest
 
 from aid2assets import load
-from aid2assets.figures import MIME_TYPE
+from aid2assets.figures import MIME_TYPE, stored_figures
 
 CHAPTERS = Path(__file__).resolve().parent.parent / "chapters"
 
 
 def figures(notebook):
-    nb = nbformat.read(CHAPTERS / notebook, as_version=4)
-    found = {}
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            payload = out.get("data", {}).get(MIME_TYPE)
-            if payload:
-                found[payload["id"]] = payload
-    return found
+    return stored_figures(CHAPTERS / notebook)
 
 
 @pytest.fixture(scope="module")

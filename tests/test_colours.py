@@ -7,13 +7,11 @@ for small marks; we require at least that for every pair of colours within one s
 """
 
 import itertools
-import json
 from pathlib import Path
 
-import nbformat
 import pytest
 
-from aid2assets.figures import MIME_TYPE
+from aid2assets.figures import stored_figures
 
 CHAPTERS = Path(__file__).resolve().parent.parent / "chapters"
 MIN_DELTA_E = 10.0
@@ -68,12 +66,8 @@ def contrast_on_white(hex_colour):
 
 def specs():
     for nb_path in sorted(CHAPTERS.glob("*.ipynb")):
-        for cell in nbformat.read(nb_path, as_version=4).cells:
-            for out in cell.get("outputs", []):
-                payload = out.get("data", {}).get(MIME_TYPE)
-                if payload:
-                    payload = json.loads(payload) if isinstance(payload, str) else payload
-                    yield payload["id"], payload["spec"]
+        for fid, payload in stored_figures(nb_path).items():
+            yield fid, payload["spec"]
 
 
 def walk(node, found):

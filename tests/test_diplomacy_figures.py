@@ -10,7 +10,7 @@ import pytest
 
 from aid2assets import load
 from aid2assets.explorers.diplomacy import categories
-from aid2assets.figures import MIME_TYPE
+from aid2assets.figures import stored_figures
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "chapters" / "diplomacy.ipynb"
 
@@ -21,14 +21,8 @@ def nb():
 
 
 @pytest.fixture(scope="module")
-def figs(nb):
-    found = {}
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            payload = out.get("data", {}).get(MIME_TYPE)
-            if payload:
-                found[payload["id"]] = payload
-    return found
+def figs():
+    return stored_figures(NOTEBOOK)
 
 
 def params(spec):

@@ -5,24 +5,16 @@ import io
 import json
 from pathlib import Path
 
-import nbformat
 import pytest
 
-from aid2assets.figures import MIME_TYPE
+from aid2assets.figures import stored_figures
 
 CHAPTER = Path(__file__).resolve().parent.parent / "chapters" / "minerals.ipynb"
 
 
 @pytest.fixture(scope="module")
 def figs():
-    nb = nbformat.read(CHAPTER, as_version=4)
-    found = {}
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            payload = out.get("data", {}).get(MIME_TYPE)
-            if payload:
-                found[payload["id"]] = payload
-    return found
+    return stored_figures(CHAPTER)
 
 
 def params(spec):

@@ -22,47 +22,18 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 REPO = Path(__file__).resolve().parent.parent
 
 
-def chapter_figures():
-    """(page, figure element id) for every figure stored in every chapter notebook."""
-    import json
+def _stored():
+    from aid2assets.figures import stored_figures
 
-    import nbformat
-
-    from aid2assets.figures import MIME_TYPE
-
-    found = []
     for nb_path in sorted((REPO / "chapters").glob("*.ipynb")):
-        nb = nbformat.read(nb_path, as_version=4)
-        for cell in nb.cells:
-            for out in cell.get("outputs", []):
-                payload = out.get("data", {}).get(MIME_TYPE)
-                if payload:
-                    payload = json.loads(payload) if isinstance(payload, str) else payload
-                    found.append((f"chapters/{nb_path.stem}.html", "fig-" + payload["id"]))
-    return found
+        for fid, payload in stored_figures(nb_path).items():
+            yield f"chapters/{nb_path.stem}.html", "fig-" + fid, payload
 
 
-def chapter_downloads():
-    """The CSV each figure offers, keyed by element id, as stored in the notebooks."""
-    import json
-
-    import nbformat
-
-    from aid2assets.figures import MIME_TYPE
-
-    found = {}
-    for nb_path in sorted((REPO / "chapters").glob("*.ipynb")):
-        for cell in nbformat.read(nb_path, as_version=4).cells:
-            for out in cell.get("outputs", []):
-                payload = out.get("data", {}).get(MIME_TYPE)
-                if payload:
-                    payload = json.loads(payload) if isinstance(payload, str) else payload
-                    found["fig-" + payload["id"]] = payload["download"]["csv"]
-    return found
-
-
-FIGURES = chapter_figures()
-DOWNLOADS = chapter_downloads()
+# (page, figure element id) for every figure stored in every chapter notebook, and the CSV
+# each one offers for download.
+FIGURES = [(page, fid) for page, fid, _ in _stored()]
+DOWNLOADS = {fid: payload["download"]["csv"] for _, fid, payload in _stored()}
 PAGES = ["intro.html", "data.html"] + sorted({page for page, _ in FIGURES})
 # Informational lines the stock theme logs on every page (console.log, not errors). Anything
 # else in the console (errors, warnings, other logs, uncaught exceptions) fails the test.

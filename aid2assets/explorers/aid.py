@@ -9,6 +9,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .. import theme
+from . import KernelExplorer
 from .svgchart import Series, describe_series, line_chart
 
 BASES = {
@@ -109,12 +110,14 @@ def annual_svg(annual: pd.DataFrame, names: dict[str, str], basis: str, start: i
                       y_title=f"Obligations, US$ million ({unit})")
 
 
-class AidExplorer:
+class AidExplorer(KernelExplorer):
     """Pick a period, countries and a dollar basis; read a table and a chart.
 
     >>> ex = AidExplorer(greenbook, countries)   # doctest: +SKIP
     >>> ex.period.value = (1982, 1990); ex.table.value   # doctest: +SKIP
     """
+
+    summary_text = "Aid explorer: period, countries and dollar basis"
 
     def __init__(self, greenbook: pd.DataFrame, countries: pd.DataFrame,
                  start: int = 2002, end: int = 2011, chosen=("PAK", "EGY", "AFG"), basis="constant",
@@ -164,10 +167,3 @@ class AidExplorer:
             self._widget = widgets.VBox([controls, self.table, self.chart])
         return self._widget
 
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        # The widget view (ignored by nbval: its model id is random) plus a fixed text
-        # fallback, instead of ipywidgets' repr, which would embed the whole table and SVG.
-        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude)
-        bundle["text/plain"] = ("Aid explorer: period, countries and dollar basis. "
-                                "It needs a live Python kernel (JupyterLab, Colab or Binder).")
-        return bundle

@@ -9,6 +9,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .. import data
+from . import KernelExplorer
 
 LAST_GREENBOOK_FY = 2020  # the Greenbook ends here; ForeignAssistance.gov totals follow
 
@@ -156,12 +157,14 @@ def report_html(events: pd.DataFrame, greenbook: pd.DataFrame, fagov: pd.DataFra
     return "".join(parts)
 
 
-class DiplomacyExplorer:
+class DiplomacyExplorer(KernelExplorer):
     """Choose a period and categories; read events, counts, aid totals and IMF programmes.
 
     >>> ex = DiplomacyExplorer(events, greenbook, fagov, imf)     # doctest: +SKIP
     >>> ex.period.value = (1979, 1990); ex.report.value            # doctest: +SKIP
     """
+
+    summary_text = "Diplomacy explorer: period and event categories"
 
     def __init__(self, events: pd.DataFrame, greenbook: pd.DataFrame, fagov: pd.DataFrame, imf: pd.DataFrame,
                  start: int = 1979, end: int = 1990, chosen=None, trade: pd.DataFrame | None = None):
@@ -195,8 +198,3 @@ class DiplomacyExplorer:
             self._widget = widgets.VBox([self.period, self.categories, self.report])
         return self._widget
 
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude)
-        bundle["text/plain"] = ("Diplomacy explorer: period and event categories. "
-                                "It needs a live Python kernel (JupyterLab, Colab or Binder).")
-        return bundle

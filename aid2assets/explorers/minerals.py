@@ -38,6 +38,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .. import theme
+from . import KernelExplorer
 from .svgchart import Series, describe_series, line_chart
 
 LB_PER_TONNE = 2204.62262
@@ -235,12 +236,14 @@ def cash_flow_svg(cf: pd.DataFrame) -> str:
                       height=240)
 
 
-class MineralsExplorer:
+class MineralsExplorer(KernelExplorer):
     """Sliders for every key input; a read-out of NPV and who receives what, and a chart."""
 
     KNOBS = ["copper_price", "gold_price", "phase2_throughput", "discount_rate", "capex_phase1",
              "capex_phase2", "opex_per_lb", "royalty_balochistan", "nsr_pakistan", "share_barrick",
              "share_federal"]
+
+    summary_text = "Reko Diq cash-flow explorer (an illustration, not a valuation)"
 
     def __init__(self, table: pd.DataFrame, draw_chart: bool = True):
         self.table = table.set_index("parameter")
@@ -286,8 +289,3 @@ class MineralsExplorer:
             self._widget = widgets.VBox([*self.sliders.values(), self.balochistan, self.readout, self.chart])
         return self._widget
 
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude)
-        bundle["text/plain"] = ("Reko Diq cash-flow explorer (an illustration, not a valuation). "
-                                "It needs a live Python kernel (JupyterLab, Colab or Binder).")
-        return bundle

@@ -14,6 +14,8 @@ from datetime import date
 
 import pandas as pd
 
+from . import KernelExplorer
+
 __all__ = ["rate_on", "rates_on", "lowest_in_group", "step_series", "schedule_on", "duty_bill",
            "chapter_bill", "TradeExplorer"]
 
@@ -147,7 +149,7 @@ def _table_html(caption, head, rows) -> str:
             f"<thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>")
 
 
-class TradeExplorer:
+class TradeExplorer(KernelExplorer):
     """Choose a starting date and adjust each country's additional tariff; read the duty bills.
 
     >>> ex = TradeExplorer(rates, duty_2024, hs2, partners)   # doctest: +SKIP
@@ -156,6 +158,8 @@ class TradeExplorer:
 
     COUNTRIES = ("PAK", "IND", "BGD", "LKA", "VNM", "KHM", "IDN", "TUR", "EGY")
     DATES = ("2025-04-01", "2025-04-09", "2025-07-01", "2025-08-10", "2025-09-01", "2026-03-01", "2026-08-01")
+
+    summary_text = "Tariff what-if explorer: a tariff schedule applied to the 2024 import basket"
 
     def __init__(self, rates: pd.DataFrame, duty_2024: pd.DataFrame, hs2: pd.DataFrame, partners: pd.DataFrame,
                  start="2025-09-01", top_chapters: int = 10):
@@ -220,8 +224,3 @@ class TradeExplorer:
                                          self.country_table, self.chapter_table])
         return self._widget
 
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude)
-        bundle["text/plain"] = ("Tariff what-if explorer: a tariff schedule applied to the 2024 import basket. "
-                                "It needs a live Python kernel (JupyterLab, Colab or Binder).")
-        return bundle
