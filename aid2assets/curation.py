@@ -8,11 +8,28 @@ Exit codes: 0 written or identical, 1 a table differs, 2 the original files are 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import sys
 from pathlib import Path
 from typing import Callable, Iterable
 
 from .paths import data_dir, shared_dir
+
+
+def read_csv(path: Path, delimiter: str = ",") -> list[dict]:
+    """Rows of a UTF-8 CSV file as dictionaries, values as text."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter=delimiter))
+
+
+def csv_text(rows: list[dict], columns: list[str]) -> str:
+    """Rows as CSV text with a header, Unix line endings: the form of every file in data/."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
 
 
 def run(argv, description: str, build: Callable[[Path], dict[str, str]],

@@ -23,8 +23,6 @@ reader can check it against the source file.
 
 from __future__ import annotations
 
-import csv
-import io
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -33,6 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from aid2assets import curation  # noqa: E402
+from aid2assets.curation import csv_text, read_csv  # noqa: E402
 
 GREENBOOK_FILE = "sources/aid/greenbook_fy1946-2020_PAK_EGY_ISR_AFG_IND_BGD.csv"
 FAGOV_FILES = {
@@ -53,17 +52,6 @@ TRANSITION_QUARTER = "1976.9"  # the Greenbook's code for Jul-Sep 1976
 LAST_GREENBOOK_FY = 2020
 
 
-def _read_csv(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
-def _write_csv(rows: list[dict], columns: list[str]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
 
 
 # --- USAID Greenbook ------------------------------------------------------------------------
@@ -82,7 +70,7 @@ def greenbook_table(shared: Path) -> str:
     ``source_rows`` = 0, so that a gap is visible rather than silent.
     """
     sums = defaultdict(lambda: [0, 0, 0])
-    for row in _read_csv(shared / GREENBOOK_FILE):
+    for row in read_csv(shared / GREENBOOK_FILE):
         iso = GREENBOOK_COUNTRIES.get(row["Country"])
         if iso is None:
             continue
@@ -113,7 +101,7 @@ def greenbook_table(shared: Path) -> str:
                     "obligations_current_usd": current, "obligations_constant_2020_usd": constant,
                     "source_rows": n, "source_id": "usaid-greenbook-2022", "status": "DERIVED",
                 })
-    return _write_csv(rows, GREENBOOK_COLUMNS)
+    return csv_text(rows, GREENBOOK_COLUMNS)
 
 
 # --- ForeignAssistance.gov -------------------------------------------------------------------
@@ -143,7 +131,7 @@ def foreignassistance_table(shared: Path) -> str:
     """
     out = []
     for download, rel in FAGOV_FILES.items():
-        rows = _read_csv(shared / rel)
+        rows = read_csv(shared / rel)
         for kind in FAGOV_TYPES:
             base = _constant_base(rows, kind)
             for r in rows:
@@ -160,7 +148,7 @@ def foreignassistance_table(shared: Path) -> str:
                     "constant_base_fy": base, "source_id": f"fagov-country-{download}", "status": "VERIFIED",
                 })
     out.sort(key=lambda r: (r["country_iso3"], r["transaction_type"], r["download"], r["fiscal_year"], r["period"] != "year"))
-    return _write_csv(out, FAGOV_COLUMNS)
+    return csv_text(out, FAGOV_COLUMNS)
 
 
 # --- Congressional Research Service ----------------------------------------------------------
@@ -216,7 +204,7 @@ CRS_NOTES = {
 
 def crs_table(shared: Path) -> str:
     rows = []
-    for r in _read_csv(shared / CRS_FILE):
+    for r in read_csv(shared / CRS_FILE):
         first, last, measure = _period_bounds(r["period"])
         item = CRS_LINE_ITEMS[r["line_item"]]
         if item == "CSF reimbursements":
@@ -254,7 +242,7 @@ def crs_table(shared: Path) -> str:
         })
     order = list(CRS_LINE_ITEMS.values())
     rows.sort(key=lambda r: (r["first_fy"], r["last_fy"], r["period"], order.index(r["line_item"]), r["table_date"]))
-    return _write_csv(rows, CRS_COLUMNS)
+    return csv_text(rows, CRS_COLUMNS)
 
 
 OUTPUTS = {

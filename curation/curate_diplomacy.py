@@ -28,8 +28,6 @@ visitor's title, and the checks against REIGN described above.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import sys
 from datetime import date
@@ -39,6 +37,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from aid2assets import curation  # noqa: E402
+from aid2assets.curation import csv_text, read_csv  # noqa: E402
 
 PRESIDENTS_FILE = "sources/diplomacy/hsg_us_presidents_1945_present.csv"
 REIGN_FILE = "sources/diplomacy/reign_leaderlist_3_21_pakistan_usa.csv"
@@ -50,17 +49,6 @@ TRAVELS_FILE = "sources/diplomacy/hsg_us_official_travels_to_pakistan.csv"
 MILITARY_RULERS = {"Muhammad Ayub Khan", "Agha Muhammad Yahya Khan", "Muhammad Zia-ul-Haq", "Pervez Musharraf"}
 
 
-def _read_csv(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
-def _write_csv(rows: list[dict], columns: list[str]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
 
 
 def _slug(text: str) -> str:
@@ -76,7 +64,7 @@ LEADER_COLUMNS = ["leader_id", "country_iso3", "office", "title", "name", "start
 def reign_starts(shared: Path) -> dict[date, dict]:
     """REIGN's Pakistani rulers keyed by their start date."""
     starts = {}
-    for r in _read_csv(shared / REIGN_FILE):
+    for r in read_csv(shared / REIGN_FILE):
         if r["stateabb"] == "PAK":
             starts[date(int(r["syear"]), int(r["smonth"]), int(r["sdate"]))] = r
     return starts
@@ -94,7 +82,7 @@ def _reign_end(r: dict) -> str:
 
 def leaders_table(shared: Path) -> str:
     rows = []
-    for p in _read_csv(shared / PRESIDENTS_FILE):
+    for p in read_csv(shared / PRESIDENTS_FILE):
         rows.append({
             "leader_id": f"usa-president-{p['n']}", "country_iso3": "USA", "office": "US president",
             "title": "President", "name": p["name"], "start_date": p["took_office"],
@@ -106,7 +94,7 @@ def leaders_table(shared: Path) -> str:
     reign_by_year = {}
     for start, r in reign.items():
         reign_by_year.setdefault(r["leader"], []).append(start)
-    for i, r in enumerate(_read_csv(shared / LEDGER_FILE)):
+    for i, r in enumerate(read_csv(shared / LEDGER_FILE)):
         if r["country"] != "Pakistan":
             continue
         office = ("Pakistan head of state" if r["office"].startswith("Head of state")
@@ -146,7 +134,7 @@ def leaders_table(shared: Path) -> str:
         })
     order = {"US president": 0, "Pakistan head of state": 1, "Pakistan head of government": 2}
     rows.sort(key=lambda x: (order[x["office"]], x["start_date"]))
-    return _write_csv(rows, LEADER_COLUMNS)
+    return csv_text(rows, LEADER_COLUMNS)
 
 
 # --- Visits --------------------------------------------------------------------------------
@@ -167,7 +155,7 @@ def _office_of(visitor: str) -> str:
 
 def visits_table(shared: Path) -> str:
     rows = []
-    for v in _read_csv(shared / VISITS_FILE):
+    for v in read_csv(shared / VISITS_FILE):
         rows.append({
             "visit_id": f"hsg-visit-{v['id']}", "direction": "Pakistan to US",
             "start_date": v["start_date"], "end_date": v["end_date"], "visitor": v["visitor"],
@@ -176,7 +164,7 @@ def visits_table(shared: Path) -> str:
             "source_id": "hsg-visits", "source_record": f"{v['source_file']} id {v['id']}",
             "status": "VERIFIED",
         })
-    for t in _read_csv(shared / TRAVELS_FILE):
+    for t in read_csv(shared / TRAVELS_FILE):
         office = {"president": "President", "secretary": "Secretary of State"}[t["role"]]
         rows.append({
             "visit_id": f"hsg-trip-{t['id']}", "direction": "US to Pakistan",
@@ -188,7 +176,7 @@ def visits_table(shared: Path) -> str:
             "status": "VERIFIED",
         })
     rows.sort(key=lambda r: (r["start_date"], r["direction"], r["visit_id"]))
-    return _write_csv(rows, VISIT_COLUMNS)
+    return csv_text(rows, VISIT_COLUMNS)
 
 
 OUTPUTS = {

@@ -29,7 +29,6 @@ Rules (each is a small function below):
 from __future__ import annotations
 
 import csv
-import io
 import re
 import sys
 from pathlib import Path
@@ -38,6 +37,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from aid2assets import curation  # noqa: E402
+from aid2assets.curation import csv_text  # noqa: E402
 
 SOURCE_DIR = "sources/minerals"
 LEDGER = "reference/minerals_production_reserves.csv"
@@ -192,13 +192,6 @@ def ledger_rows(shared: Path) -> list[dict]:
     return out
 
 
-def _write_csv(rows: list[dict]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
-
 
 def world_table(shared: Path) -> str:
     rows = []
@@ -209,7 +202,7 @@ def world_table(shared: Path) -> str:
     order = list(dict.fromkeys(c for specs in USGS_FILES.values() for _, c, _ in specs))
     rows.sort(key=lambda r: (order.index(r["commodity"]), r["edition"], r["measure"],
                              r["country"].startswith(("Other", "World")), r["country"], r["year"]))
-    return _write_csv(rows)
+    return csv_text(rows, COLUMNS)
 
 
 def build(shared: Path) -> dict[str, str]:

@@ -39,8 +39,6 @@ against the stored annex files and the research ledger, so a typing error fails 
 
 from __future__ import annotations
 
-import csv
-import io
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -49,6 +47,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from aid2assets import curation  # noqa: E402
+from aid2assets.curation import csv_text, read_csv  # noqa: E402
 
 T = "sources/tariffs/"
 COUNTRY_FILE = T + "census_country_trade_1985-2025feb_PAK_peers.csv"
@@ -60,17 +59,6 @@ ANNEX_AUGUST = T + "tradewartracker_clean-august-7-tariffs.csv"
 LEDGER = "reference/tariffs_rates_2025_by_country.csv"
 
 
-def _read_csv(path: Path, delimiter=",") -> list[dict]:
-    with open(path, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh, delimiter=delimiter))
-
-
-def _write_csv(rows: list[dict], columns: list[str]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
 
 
 def _num(value: float, places: int = 6) -> str:
@@ -108,7 +96,7 @@ PARTNER_COLUMNS = ["iso3", "name", "census_cty_code", "south_asia", "note", "sou
 def partners_table(shared: Path) -> str:
     rows = [{"iso3": iso, "name": name, "census_cty_code": code, "south_asia": "true" if sa else "false",
              "note": note, "source_id": "iso-3166-1"} for iso, (name, code, sa, note) in PARTNERS.items()]
-    return _write_csv(rows, PARTNER_COLUMNS)
+    return csv_text(rows, PARTNER_COLUMNS)
 
 
 # --- Census annual and monthly trade ----------------------------------------------------------
@@ -121,7 +109,7 @@ CODE_TO_ISO = {code: iso for iso, (_, code, _, _) in PARTNERS.items() if code}
 def annual_table(shared: Path) -> str:
     """Full calendar years only (1985-2024); 2025 holds January-February and goes to the monthly table."""
     rows = []
-    for r in _read_csv(shared / COUNTRY_FILE):
+    for r in read_csv(shared / COUNTRY_FILE):
         year = int(r["year"])
         if year > 2024:
             continue
@@ -130,7 +118,7 @@ def annual_table(shared: Path) -> str:
                      "source_id": "census-country-trade-2025-04", "status": "VERIFIED"})
     order = list(PARTNERS)
     rows.sort(key=lambda r: (order.index(r["country_iso3"]), r["year"]))
-    return _write_csv(rows, ANNUAL_COLUMNS)
+    return csv_text(rows, ANNUAL_COLUMNS)
 
 
 MONTHLY_COLUMNS = ["month", "flow", "usd_millions", "vintage", "source_id", "status"]
@@ -138,7 +126,7 @@ MONTHLY_COLUMNS = ["month", "flow", "usd_millions", "vintage", "source_id", "sta
 
 def monthly_table(shared: Path) -> str:
     rows = []
-    for r in _read_csv(shared / COUNTRY_FILE):
+    for r in read_csv(shared / COUNTRY_FILE):
         if r["CTY_CODE"] != "5350" or int(r["year"]) < 2024:
             continue
         for i, m in enumerate(MONTHS, start=1):
@@ -149,12 +137,12 @@ def monthly_table(shared: Path) -> str:
                 rows.append({"month": f"{r['year']}-{i:02d}", "flow": flow, "usd_millions": _num(value),
                              "vintage": "Census, about 2025-04-04", "source_id": "census-country-trade-2025-04",
                              "status": "VERIFIED"})
-    for r in _read_csv(shared / FRED_FILE):
+    for r in read_csv(shared / FRED_FILE):
         rows.append({"month": r["observation_date"][:7], "flow": "imports",
                      "usd_millions": _num(float(r["IMP5350"])), "vintage": "FRED IMP5350, about 2025-12",
                      "source_id": "fred-imp5350", "status": "VERIFIED"})
     rows.sort(key=lambda r: (r["month"], r["flow"], r["vintage"]))
-    return _write_csv(rows, MONTHLY_COLUMNS)
+    return csv_text(rows, MONTHLY_COLUMNS)
 
 
 # --- 2024 imports from Pakistan by HS chapter -------------------------------------------------
@@ -176,7 +164,7 @@ HS2_COLUMNS = ["hs2", "label", "imports_usd", "calculated_duty_usd", "hs10_lines
 
 def hs2_table(shared: Path) -> str:
     value, duty, lines = defaultdict(int), defaultdict(int), defaultdict(int)
-    for r in _read_csv(shared / HS10_FILE):
+    for r in read_csv(shared / HS10_FILE):
         if r["CTY_CODE"] != "5350" or r["COMM_LVL"] != "HS10" or r["time"] != "2024-12-01":
             raise ValueError(f"unexpected row in {HS10_FILE}: {r['I_COMMODITY']}")
         ch = r["I_COMMODITY"][:2]
@@ -186,7 +174,7 @@ def hs2_table(shared: Path) -> str:
     rows = [{"hs2": ch, "label": HS2_LABELS.get(ch, f"HS chapter {ch}"), "imports_usd": value[ch],
              "calculated_duty_usd": duty[ch], "hs10_lines": lines[ch], "source_id": "census-hs10-pak-2024",
              "status": "DERIVED"} for ch in sorted(value)]
-    return _write_csv(rows, HS2_COLUMNS)
+    return csv_text(rows, HS2_COLUMNS)
 
 
 # --- MFN rates of the landed-cost products ----------------------------------------------------
@@ -205,7 +193,7 @@ MFN_COLUMNS = ["product_id", "label", "hts8", "mfn_text_rate", "mfn_ad_valorem_p
 
 
 def mfn_table(shared: Path) -> str:
-    mfn = {r["hts8"]: r for r in _read_csv(shared / MFN_FILE, delimiter=";")}
+    mfn = {r["hts8"]: r for r in read_csv(shared / MFN_FILE, delimiter=";")}
     rows = []
     for pid, (hts8, label) in PRODUCTS.items():
         r = mfn[hts8]
@@ -214,7 +202,7 @@ def mfn_table(shared: Path) -> str:
         rows.append({"product_id": pid, "label": label, "hts8": hts8, "mfn_text_rate": r["mfn_text_rate"],
                      "mfn_ad_valorem_pct": _num(float(r["mfn_ad_val_rate"]) * 100, 3),
                      "source_id": "usitc-hts-2025-mfn", "status": "VERIFIED"})
-    return _write_csv(rows, MFN_COLUMNS)
+    return csv_text(rows, MFN_COLUMNS)
 
 
 # --- Additional tariffs by effective date -----------------------------------------------------
@@ -247,20 +235,20 @@ NAME_IN_ANNEX = {"PAK": "PAKISTAN", "IND": "INDIA", "BGD": "BANGLADESH", "LKA": 
 
 def _check_annexes(shared: Path) -> None:
     """The rates typed above must match the stored annexes and the ledger."""
-    august = {r["country_name"]: float(r["rtariff-aug"]) for r in _read_csv(shared / ANNEX_AUGUST)}
+    august = {r["country_name"]: float(r["rtariff-aug"]) for r in read_csv(shared / ANNEX_AUGUST)}
     for iso, rate in AUGUST_ANNEX.items():
         assert august[NAME_IN_ANNEX[iso]] == rate, (iso, august[NAME_IN_ANNEX[iso]], rate)
     for iso in RATE_COUNTRIES:
         if iso not in AUGUST_ANNEX:
             assert PARTNERS[iso][0].upper() not in august, f"{iso} is in the August annex"
-    ledger = {r["iso3"]: r for r in _read_csv(shared / LEDGER)}
+    ledger = {r["iso3"]: r for r in read_csv(shared / LEDGER)}
     for iso in RATE_COUNTRIES:
         assert int(ledger[iso]["rate_2025_04_02"]) == APRIL_ANNEX.get(iso, 10), iso
         assert int(ledger[iso]["rate_2025_08_07"]) == AUGUST_ANNEX.get(iso, 10), iso
 
 
 def _first_posting(shared: Path) -> dict:
-    return {r["CTY_CODE"]: int(r["tariff_rate"]) for r in _read_csv(shared / ANNEX_APRIL_FIRST)}
+    return {r["CTY_CODE"]: int(r["tariff_rate"]) for r in read_csv(shared / ANNEX_APRIL_FIRST)}
 
 
 def rates_table(shared: Path) -> str:
@@ -304,7 +292,7 @@ def rates_table(shared: Path) -> str:
                 + ("10% tier." if S301[iso] == 10 else "12.5% tier (countries outside the 10% list)."))
     order = RATE_COUNTRIES
     rows.sort(key=lambda r: (order.index(r["country_iso3"]), r["effective_date"], r["instrument"]))
-    return _write_csv(rows, RATE_COLUMNS)
+    return csv_text(rows, RATE_COLUMNS)
 
 
 ANNOUNCED_COLUMNS = ["country_iso3", "announced_date", "instrument", "announced_rate_pct", "outcome",
@@ -338,7 +326,7 @@ def announced_table(shared: Path) -> str:
          "note": "Framework: rate 'to 19 percent'. The book keeps Bangladesh at 20% until IEEPA duties ended."},
     ]
     rows.sort(key=lambda r: (r["announced_date"], r["country_iso3"]))
-    return _write_csv(rows, ANNOUNCED_COLUMNS)
+    return csv_text(rows, ANNOUNCED_COLUMNS)
 
 
 # --- 2024 imports and applied duty by country (tradewartracker's aggregates) -----------------
@@ -352,7 +340,7 @@ DUTY_COLUMNS = ["country_iso3", "imports_consumption_2024_usd", "applied_duty_20
 def country_duty_table(shared: Path) -> str:
     """One row per country: the tracker repeats the same 2024 figures on every date; check that."""
     seen = {}
-    for r in _read_csv(shared / TRACKER_FILE):
+    for r in read_csv(shared / TRACKER_FILE):
         key = (r["total imports"], r["2024 tariff"])
         assert seen.setdefault(r["country_name"], key) == key, r["country_name"]
     rows = [{"country_iso3": TRACKER_NAMES[name], "imports_consumption_2024_usd": _num(float(imp), 0),
@@ -360,7 +348,7 @@ def country_duty_table(shared: Path) -> str:
              "status": "VERIFIED"} for name, (imp, duty) in seen.items()]
     order = list(PARTNERS)
     rows.sort(key=lambda r: order.index(r["country_iso3"]))
-    return _write_csv(rows, DUTY_COLUMNS)
+    return csv_text(rows, DUTY_COLUMNS)
 
 
 OUTPUTS = {
