@@ -4,30 +4,20 @@ Runs only where the read-only ``shared/`` folder sits beside the checkout (devel
 and CI); elsewhere it skips and says why.
 """
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
-from aid2assets.paths import data_dir, shared_dir
+from aid2assets.paths import data_dir
+from curation_support import SHARED
+from curation_support import curate_module as _load
+from curation_support import needs_sources as _needs
 
 pytestmark = pytest.mark.curation
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED = shared_dir()
+needs_sources = _needs("aid")
 
 
 def curate_module():
-    spec = importlib.util.spec_from_file_location("curate_aid", REPO / "curation" / "curate_aid.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-needs_sources = pytest.mark.skipif(
-    not (SHARED / "sources" / "aid").is_dir(),
-    reason=f"original files not present at {SHARED / 'sources' / 'aid'}: curation cannot be re-run here",
-)
+    return _load("aid")
 
 
 @needs_sources

@@ -4,31 +4,23 @@ Runs only where the read-only ``shared/`` folder is present (set A2A_SHARED_DIR 
 beside the checkout); elsewhere it skips and says why.
 """
 
-import importlib.util
 import shutil
-from pathlib import Path
 
 import pytest
 
-from aid2assets.paths import data_dir, shared_dir
+from aid2assets.paths import data_dir
+from curation_support import SHARED
+from curation_support import curate_module as _load
+from curation_support import needs_sources as _needs
 
 pytestmark = pytest.mark.curation
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED = shared_dir()
+needs_sources = _needs("tariffs")
 
 
 def curate_module():
-    spec = importlib.util.spec_from_file_location("curate_trade", REPO / "curation" / "curate_trade.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return _load("trade")
 
-
-needs_sources = pytest.mark.skipif(
-    not (SHARED / "sources" / "tariffs").is_dir(),
-    reason=f"original files not present at {SHARED / 'sources' / 'tariffs'}: curation cannot be re-run here",
-)
 
 TABLES = ["trade_partners.csv", "trade_us_goods_annual.csv", "trade_us_pak_monthly.csv",
           "trade_pak_imports_2024_hs2.csv", "tariff_mfn_products.csv", "tariff_rates_by_date.csv",
