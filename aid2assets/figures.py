@@ -116,11 +116,6 @@ class Figure:
             "text/plain": f"Figure: {self.title}",
         }
 
-    def to_json(self) -> str:
-        """The payload as JSON text (what the site plugin receives)."""
-        return json.dumps(self.payload(), sort_keys=True)
-
-
 
 def stored_figures(notebook) -> dict[str, dict]:
     """The figure payloads saved in a notebook's outputs, keyed by figure id, in order.

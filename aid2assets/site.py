@@ -213,8 +213,7 @@ def _write_static(app, exception):
     shutil.copyfile(STATIC / "figures.css", out / CSS_NAME)
 
 
-def _is_unneeded(asset) -> bool:
-    """Thebe's assets (the theme's FontAwesome script is dropped in _templates/)."""
+def _is_thebe(asset) -> bool:
     name = str(getattr(asset, "filename", None) or asset)
     body = (getattr(asset, "attributes", None) or {}).get("body", "")
     return "thebe" in name or "THEBE_JS_URL" in body
@@ -229,7 +228,7 @@ def _add_assets(app, pagename, templatename, context, doctree):
     """
     for key in ("script_files", "css_files"):
         if key in context:
-            context[key][:] = [a for a in context[key] if not _is_unneeded(a)]
+            context[key][:] = [a for a in context[key] if not _is_thebe(a)]
     if doctree is None:
         return
     raw = [node.astext() for node in doctree.findall(nodes.raw)]

@@ -15,8 +15,6 @@ Run it when the machine is otherwise idle: the figures are wall-clock times.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import shutil
 import subprocess
 import sys

@@ -95,6 +95,12 @@ class Visit:
         unexpected = [m for m in self.console if not m.startswith(THEME_LOGS)]
         assert not unexpected, f"console was not empty: {unexpected}"
 
+    def wait_for_own_figures(self):
+        """Wait until every figure on the page has been drawn."""
+        count = self.page.eval_on_selector_all("figure.a2a-figure", "els => els.length")
+        if count:
+            wait_for_figures(self.page, count)
+
     def close(self):
         self.context.close()
 
@@ -122,9 +128,7 @@ def expect_change(page, fid, before, what):
 def test_page_loads_offline_with_clean_console(browser, base_url, path):
     visit = Visit(browser, base_url, path)
     try:
-        count = visit.page.eval_on_selector_all("figure.a2a-figure", "els => els.length")
-        if count:
-            wait_for_figures(visit.page, count)
+        visit.wait_for_own_figures()
         visit.page.wait_for_timeout(300)
         visit.check_clean()
     finally:
@@ -138,9 +142,7 @@ def test_no_serious_accessibility_violations(browser, base_url, path):
 
     visit = Visit(browser, base_url, path)
     try:
-        count = visit.page.eval_on_selector_all("figure.a2a-figure", "els => els.length")
-        if count:
-            wait_for_figures(visit.page, count)
+        visit.wait_for_own_figures()
         # preload off: axe would re-fetch stylesheets' @imports relative to the page (a 404 that
         # the browser itself never makes); the checks run on the live, fully styled page anyway.
         results = Axe().run(visit.page, options={"resultTypes": ["violations"], "preload": False})

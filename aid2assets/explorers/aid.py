@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 
-import altair as alt
 import ipywidgets as widgets
 import pandas as pd
 
@@ -78,24 +77,13 @@ def summary_html(summary: pd.DataFrame, names: dict[str, str], basis: str, start
     return head + "".join(body) + "</tbody></table>"
 
 
-def annual_chart(annual: pd.DataFrame, names: dict[str, str], basis: str) -> alt.Chart:
-    data = annual.assign(country=annual["country_iso3"].map(names))
-    domain = [names[c] for c in names if c in set(annual["country_iso3"])]
-    colors = [theme.COLORS[c] for c in names if c in set(annual["country_iso3"])]
-    return alt.Chart(data).mark_line(point=True).encode(
-        x=alt.X("fiscal_year:Q", title="US fiscal year", axis=alt.Axis(format="d")),
-        y=alt.Y("total_musd:Q", title=f"Obligations, US$ million ({BASES[basis][1]})"),
-        color=alt.Color("country:N", title="Country", scale=alt.Scale(domain=domain, range=colors)),
-        tooltip=["country:N", "fiscal_year:Q", alt.Tooltip("total_musd:Q", format=",.1f")],
-    ).properties(width=560, height=260)
-
 
 def annual_svg(annual: pd.DataFrame, names: dict[str, str], basis: str, start: int, end: int) -> str:
     """The explorer's chart: total obligations per year, one line per country, as inline SVG."""
     unit = BASES[basis][1]
     present = set(annual["country_iso3"])
     series = []
-    for iso3 in names:   # the book's country order, as in annual_chart
+    for iso3 in names:   # the book's country order
         if iso3 not in present:
             continue
         rows = annual[annual["country_iso3"] == iso3].sort_values("fiscal_year")

@@ -33,7 +33,6 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, fields, replace
 
-import altair as alt
 import ipywidgets as widgets
 import pandas as pd
 
@@ -209,18 +208,6 @@ def summary_html(a: Assumptions) -> str:
         table.append(f"<tr><th scope='row'>{html.escape(party)}</th><td>total</td><td>{value:,.2f}</td></tr>")
     return head + "".join(table) + "</tbody></table>"
 
-
-def cash_flow_chart(cf: pd.DataFrame) -> alt.Chart:
-    long = cf.melt(id_vars="year", value_vars=["revenue_busd", "cash_flow_busd"],
-                   var_name="series", value_name="busd")
-    long["series"] = long["series"].map({"revenue_busd": "Revenue", "cash_flow_busd": "Project cash flow"})
-    return alt.Chart(long).mark_line(point=True).encode(
-        x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d")),
-        y=alt.Y("busd:Q", title="US$ billion a year (constant prices)"),
-        color=alt.Color("series:N", title=None, scale=alt.Scale(
-            domain=["Revenue", "Project cash flow"], range=[theme.OKABE_ITO["orange"], theme.OKABE_ITO["blue"]])),
-        tooltip=["year:Q", "series:N", alt.Tooltip("busd:Q", format=",.2f")],
-    ).properties(width=560, height=240)
 
 
 def cash_flow_svg(cf: pd.DataFrame) -> str:
