@@ -17,6 +17,7 @@ vary between machines, is an image type that nbval does not compare.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 from dataclasses import dataclass, field
 
@@ -97,16 +98,7 @@ class Figure:
 
     def png(self, scale: float = 1.0) -> bytes:
         """A static image for notebooks and print: title and source line drawn on the chart."""
-        import vl_convert as vlc
-
-        spec = self.spec()
-        words, lines = f"Source: {self.source}".split(" "), [""]
-        for word in words:  # wrap the source line to the chart's width
-            if len(lines[-1]) + len(word) > 110:
-                lines.append("")
-            lines[-1] = f"{lines[-1]} {word}".strip()
-        spec["title"] = {"text": self.title, "subtitle": lines, "anchor": "start", "subtitleFontSize": 10}
-        return vlc.vegalite_to_png(spec, scale=scale, vl_version=theme.VEGA_LITE_VERSION)
+        return _png(self.spec(), self.title, self.source, scale)
 
     # -- display ---------------------------------------------------------------------------
     def _repr_mimebundle_(self, include=None, exclude=None):
@@ -115,6 +107,61 @@ class Figure:
             "image/png": base64.b64encode(self.png()).decode("ascii"),
             "text/plain": f"Figure: {self.title}",
         }
+
+
+def _png(spec: dict, title: str, source: str, scale: float = 1.0) -> bytes:
+    import vl_convert as vlc
+
+    spec = dict(spec)
+    words, lines = f"Source: {source}".split(" "), [""]
+    for word in words:  # wrap the source line to the chart's width
+        if len(lines[-1]) + len(word) > 110:
+            lines.append("")
+        lines[-1] = f"{lines[-1]} {word}".strip()
+    spec["title"] = {"text": title, "subtitle": lines, "anchor": "start", "subtitleFontSize": 10}
+    return vlc.vegalite_to_png(spec, scale=scale, vl_version=theme.VEGA_LITE_VERSION)
+
+
+# -- Plain Altair charts ----------------------------------------------------------------------
+# A chart displayed without a Figure (in an exercise, or by a student changing a cell) goes
+# through this renderer, enabled by theme.enable(). Altair's default renderer would write a
+# random element id and load Vega from a CDN; this one gives the same offline, deterministic
+# bundle as a Figure, with a generic caption.
+
+SKETCH_SOURCE = "computed in this notebook from the book's tables (see the code above)"
+
+
+def sketch_payload(spec: dict) -> dict:
+    """The figure payload for a plain chart: id from the spec's content, its data as CSV."""
+    text = json.dumps(spec, sort_keys=True, separators=(",", ":"))
+    fid = "sketch-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    title = spec.get("title", "")
+    if isinstance(title, dict):
+        title = title.get("text", "")
+    if isinstance(title, list):
+        title = " ".join(title)
+    title = str(title).strip() or "A chart made in this notebook"
+    datasets = list(spec.get("datasets", {}).values())
+    data = pd.DataFrame(datasets[0]) if len(datasets) == 1 else pd.DataFrame()
+    description = spec.get("description") or (
+        "A chart drawn by the code above from the book's tables; its data can be downloaded below.")
+    spec = dict(spec, description=f"{title}. {description}")
+    return {
+        "id": fid, "title": title, "description": description, "source": SKETCH_SOURCE,
+        "note": "", "how_to": "", "tables": [],
+        "download": {"filename": f"{fid}.csv", "csv": data.to_csv(index=False, lineterminator="\n")},
+        "spec": spec,
+    }
+
+
+def sketch_renderer(spec: dict, **metadata) -> dict:
+    payload = sketch_payload(spec)
+    png = _png(payload["spec"], payload["title"], SKETCH_SOURCE)
+    return {MIME_TYPE: payload, "image/png": base64.b64encode(png).decode("ascii"),
+            "text/plain": f"Chart: {payload['title']}"}
+
+
+alt.renderers.register("aid2assets", sketch_renderer)
 
 
 def stored_figures(notebook) -> dict[str, dict]:

@@ -49,3 +49,17 @@ def with_fiscal_years(events: pd.DataFrame) -> pd.DataFrame:
     out["fiscal_year"] = [us_fiscal_year(d) for d in out["day"]]
     out["day"] = pd.to_datetime(out["day"])
     return out
+
+
+def decimal_year(days) -> "pd.Series":
+    """Dates as decimal years (1 July 1990 is about 1990.5), rounded to four places.
+
+    Lets layers measured by date (events, IMF arrangements) share one numeric time axis
+    with series measured by year.
+
+    >>> list(decimal_year(["1990-01-01", "1990-07-02"]))
+    [1990.0, 1990.4986]
+    """
+    days = pd.to_datetime(pd.Series(days))
+    length = 365 + days.dt.is_leap_year.astype(int)
+    return (days.dt.year + (days.dt.day_of_year - 1) / length).round(4)

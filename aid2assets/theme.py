@@ -62,3 +62,7 @@ def book_theme() -> alt.theme.ThemeConfig:
 def enable() -> None:
     """Use the book's theme for every chart made after this call."""
     alt.theme.enable("aid2assets")
+    # Plain charts (not wrapped in a Figure) render offline too: see figures.sketch_renderer.
+    from . import figures  # noqa: F401  (registers the renderer)
+
+    alt.renderers.enable("aid2assets")

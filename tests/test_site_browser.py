@@ -32,9 +32,24 @@ def _stored():
 
 # (page, figure element id) for every figure stored in every chapter notebook, and the CSV
 # each one offers for download.
-FIGURES = [(page, fid) for page, fid, _ in _stored()]
+ALL_FIGURES = [(page, fid) for page, fid, _ in _stored()]
+# Book figures; "sketch-" figures are plain charts made in exercise solutions, which have
+# no controls and sit folded inside solutions (test_sketches_render checks them).
+FIGURES = [(page, fid) for page, fid in ALL_FIGURES if not fid.startswith("fig-sketch-")]
 DOWNLOADS = {fid: payload["download"]["csv"] for _, fid, payload in _stored()}
-PAGES = ["intro.html", "data.html"] + sorted({page for page, _ in FIGURES})
+
+
+def _toc_pages():
+    import yaml
+
+    toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    return [f + ".html" for f in files]
+
+
+# Every page of the book (the root is built as intro.html), plus any figure page not in the
+# table of contents.
+PAGES = _toc_pages() + sorted({page for page, _ in FIGURES} - set(_toc_pages()))
 # Informational lines the stock theme logs on every page (console.log, not errors). Anything
 # else in the console (errors, warnings, other logs, uncaught exceptions) fails the test.
 THEME_LOGS = ("log: [PST]: Changed to light mode using the light theme.",
@@ -162,7 +177,7 @@ def pages(browser, base_url):
     def get(path):
         if path not in open_visits:
             visit = Visit(browser, base_url, path)
-            wait_for_figures(visit.page, sum(1 for p, _ in FIGURES if p == path))
+            wait_for_figures(visit.page, sum(1 for p, _ in ALL_FIGURES if p == path))
             open_visits[path] = visit
         return open_visits[path]
     yield get
@@ -198,9 +213,18 @@ def operate(page, control, kind, forward=True):
         control.focus()
         page.keyboard.press("Space")
     elif kind == "range":
+        # Move down, unless the slider starts at its minimum (a "from" slider set to the
+        # first year); then move up, and remember which way to go back.
         control.focus()
+        if forward:
+            raise_it = control.evaluate("e => Number(e.value) <= Number(e.min)")
+            control.evaluate("(e, up) => { e.dataset.testRaised = up ? '1' : '' }", raise_it)
+        else:
+            raise_it = control.evaluate("e => e.dataset.testRaised === '1'")
+        step = "ArrowRight" if raise_it else "ArrowLeft"
+        back = "ArrowLeft" if raise_it else "ArrowRight"
         for _ in range(2):
-            page.keyboard.press("ArrowLeft" if forward else "ArrowRight")
+            page.keyboard.press(step if forward else back)
     elif kind == "select":
         options = control.evaluate("s => Array.from(s.options).map(o => o.value)")
         control.select_option(options[1] if forward else options[0])
@@ -321,3 +345,13 @@ def test_text_from_data_cannot_inject_script(browser, base_url, tmp_path):
         visit.close()
     finally:
         target.unlink()
+
+
+def test_sketches_render(pages):
+    """Plain charts in solutions are drawn by the book's own bundle too (folded until opened)."""
+    sketches = [(path, fid) for path, fid in ALL_FIGURES if fid.startswith("fig-sketch-")]
+    assert sketches, "no exercise chart found: the test would check nothing"
+    for path, fid in sketches:
+        page = pages(path).page
+        assert page.get_attribute(f"#{fid}", "data-rendered") == "true", fid
+        assert page.eval_on_selector(f"#{fid} .a2a-chart svg", "svg => svg.querySelectorAll('path, text').length") > 10

@@ -23,6 +23,7 @@ async function drawFigure(figure) {
     const spec = JSON.parse(specNode.textContent);
     const result = await vegaEmbed(target, spec, embedOptions);
     a2aViews[figure.id] = result.view;
+    if (hasIntervalSelection(spec)) figure.classList.add("a2a-exact-size");
     labelBindings(figure, target);
     figure.dataset.rendered = "true";
   } catch (err) {
@@ -32,6 +33,13 @@ async function drawFigure(figure) {
   }
 }
 
+// Vega maps pointer positions to data without allowing for CSS scaling, so a brush drawn on
+// a chart that has been shrunk to fit the column would select the wrong range. Charts with
+// an interval selection are therefore kept at their own size (they scroll when too wide).
+function hasIntervalSelection(spec) {
+  return /"select":("interval"|\{[^{}]*"type":"interval")/.test(JSON.stringify(spec));
+}
+
 // Vega-Embed writes each bound control inside a <label>; name the group after the chart so
 // that assistive technology announces which chart the controls belong to, and give the
 // export menu's icon-only button a name.
@@ -39,6 +47,10 @@ function labelBindings(figure, target) {
   const title = figure.querySelector(".a2a-title");
   const bindings = target.querySelector(".vega-bindings");
   if (bindings && title) bindings.setAttribute("aria-label", `Controls for: ${title.textContent}`);
+  // An interval selection draws two unlabelled rectangles (the brush and its background);
+  // they repeat what the chart's controls and summary say, so screen readers skip them.
+  target.querySelectorAll("g.role-mark[class$='_brush'], g.role-mark[class$='_brush_bg']")
+    .forEach((g) => g.setAttribute("aria-hidden", "true"));
   const menu = target.querySelector(".vega-actions-wrapper summary, details > summary");
   if (menu) menu.setAttribute("aria-label", "Save this chart as an image");
 }
