@@ -190,9 +190,16 @@ def _print_assets_per_page(app, env):
 def _write_print_static(app, exception):
     if exception is not None or app.builder.format != "html" or not app.config.a2a_print:
         return
-    out = Path(app.outdir) / "_static" / PRINT_CSS_NAME
-    out.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(STATIC / "print.css", out)
+    static = Path(app.outdir) / "_static"
+    (static / PRINT_CSS_NAME).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(STATIC / "print.css", static / PRINT_CSS_NAME)
+    shutil.copyfile(STATIC / "figures.css", static / CSS_NAME)   # the data page's tables use it
+    # The theme loads searchindex.js on every page, but singlehtml writes none (a 404 in the
+    # console): the one-page edition gets an empty index.
+    empty = {k: {} for k in ("terms", "titleterms", "objects", "objnames", "objtypes", "envversion",
+                             "alltitles", "indexentries")}
+    empty.update(docnames=[], filenames=[], titles=[])
+    (Path(app.outdir) / "searchindex.js").write_text(f"Search.setIndex({json.dumps(empty)})", encoding="utf-8")
 
 
 # --- Student notebooks -------------------------------------------------------------------------
