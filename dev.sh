@@ -67,5 +67,5 @@ case "${1:-}" in
     ;;
   serve) "$VENV/bin/python" -m aid2assets.serve _build/html --port 8000 ;;
   print) setup; browser; print_edition ;;
-  *) sed -n '2,13p' "$0"; exit 2 ;;
+  *) sed -n '2,11p' "$0"; exit 2 ;;
 esac
