@@ -7,6 +7,8 @@
 #   ./dev.sh setup     only create .venv and install the pinned requirements
 #   ./dev.sh execute   re-run the chapter notebooks and store their outputs (after editing)
 #   ./dev.sh serve     serve _build/html on http://127.0.0.1:8000
+#   ./dev.sh print     the print edition: _build/print/intro.html (one page, static figures)
+#                      and _build/print/from-aid-to-assets.pdf (headless Chromium, offline)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -44,11 +46,16 @@ build() {
   "$VENV/bin/jupyter-book" build . --warningiserror --nitpick --keep-going
 }
 
+print_edition() {
+  # Own doctrees, shared execution cache: it does not disturb _build/html (see aid2assets/printing.py).
+  "$VENV/bin/python" -m aid2assets.printing
+}
+
 case "${1:-}" in
   setup) setup ;;
   build) setup; build ;;
   test)
-    setup; browser; build
+    setup; browser; build; print_edition
     "$VENV/bin/python" -m pytest tests chapters --nbval --nbval-current-env -p no:cacheprovider "${@:2}"
     ;;
   execute)
@@ -59,5 +66,6 @@ case "${1:-}" in
     done
     ;;
   serve) "$VENV/bin/python" -m aid2assets.serve _build/html --port 8000 ;;
+  print) setup; browser; print_edition ;;
   *) sed -n '2,11p' "$0"; exit 2 ;;
 esac

@@ -8,7 +8,11 @@ Two pieces, both registered by the package:
   line and a data download. Every piece of text is HTML-escaped.
 * :func:`setup`, a Sphinx extension (listed in ``_config.yml``) that writes the Vega bundle
   from vl-convert, with the book's embed script, into the site's ``_static`` folder, adds it
-  only to pages that hold figures, and publishes ``data/`` beside the pages.
+  only to pages that hold figures, and publishes ``data/`` beside the pages. It also writes
+  each chapter's student notebook (solutions removed, :mod:`aid2assets.student`) to
+  ``student/<chapter>.ipynb`` with a link under the chapter's title, and, with
+  ``a2a_print = True`` (the print edition, :mod:`aid2assets.printing`), draws every figure as
+  the PNG stored in its output instead of a live chart.
 """
 
 from __future__ import annotations
@@ -91,6 +95,8 @@ class FigureMimeRenderer:
         env = getattr(renderer.renderer.document.settings, "env", None)
         if env is None:  # plain docutils: no site to write files into
             return [nodes.raw("", figure_html(payload), format="html")]
+        if env.config.a2a_print:  # the print edition: the output's PNG, no script
+            return [nodes.raw("", print_figure_html(payload, _stored_png(renderer, data)), format="html")]
         up = "../" * env.docname.count("/")
         # The CSV is written beside the pages at the end of the build (see _write_downloads),
         # rather than embedded, so the data is not in the page twice.
@@ -99,6 +105,154 @@ class FigureMimeRenderer:
         downloads.setdefault(env.docname, {})[filename] = payload["download"]["csv"]
         html_text = figure_html(payload, up + "data/", f"{up}{DOWNLOADS}/{filename}")
         return [nodes.raw("", html_text, format="html")]
+
+
+# --- The print edition ------------------------------------------------------------------------
+
+def _stored_png(renderer, data) -> str:
+    """The base64 PNG stored beside the figure payload in the same output bundle."""
+    try:
+        _, outputs = renderer.renderer.nb_client.code_cell_outputs(data.cell_index)
+        png = outputs[data.output_index]["data"].get("image/png")
+    except (AttributeError, IndexError, KeyError, TypeError):
+        png = None
+    if not png:
+        raise ValueError(f"cell {data.cell_index}: a figure output without its PNG; re-run the notebook")
+    return "".join(png.split()) if isinstance(png, str) else png
+
+
+def _has_controls(spec) -> bool:
+    """True when the spec has a param bound to an input (a control on the site)."""
+    if isinstance(spec, dict):
+        if "bind" in spec and isinstance(spec.get("name"), str):
+            return True
+        return any(_has_controls(v) for v in spec.values())
+    if isinstance(spec, list):
+        return any(_has_controls(v) for v in spec)
+    return False
+
+
+def print_figure_html(payload: dict, png_base64: str) -> str:
+    """A figure for the print edition: its stored PNG (the default state) with title and caption.
+
+    The image is embedded as a data: URI, so the page needs no other file and no script.
+    """
+    esc = html.escape
+    fid = "fig-" + payload["id"]
+    note = f' <span class="a2a-note">{esc(payload["note"])}</span>' if payload.get("note") else ""
+    state = ('<p class="a2a-print-state">Printed in its default state; the online edition has '
+             "controls that change this chart.</p>") if _has_controls(payload["spec"]) else ""
+    return (
+        f'<figure class="a2a-print-figure" id="{esc(fid)}">'
+        f'<p class="a2a-title">{esc(payload["title"])}</p>'
+        f'<img class="a2a-print-image" src="data:image/png;base64,{esc(png_base64)}" '
+        f'alt="{esc(payload["title"])}. {esc(payload["description"])}">'
+        "<figcaption>"
+        f'<p class="a2a-desc">{esc(payload["description"])}</p>'
+        f'<p class="a2a-source"><strong>Source:</strong> {esc(payload["source"])}.{note}</p>'
+        f"{state}</figcaption></figure>"
+    )
+
+
+PRINT_CSS_NAME = "a2a/print.css"
+
+
+def _add_print_css(app):
+    """In the print edition every page (there is one) gets the print stylesheet."""
+    if app.config.a2a_print:
+        app.add_css_file(PRINT_CSS_NAME)
+
+
+def _singlehtml_node_handlers(app):
+    """Let the singlehtml builder (the print edition) render every node the html builder can.
+
+    Sphinx uses the handlers registered for a builder's name and falls back to its format
+    ("html") only when none is registered under the name. sphinx-exercise registers some
+    for "singlehtml", so the nodes that other extensions (sphinx-jupyterbook-latex's hidden
+    cells) register for "html" alone would be unknown there; copy the missing ones across.
+    """
+    handlers = app.registry.translation_handlers
+    if app.builder.name == "singlehtml" and "singlehtml" in handlers:
+        for node_name, pair in handlers.get("html", {}).items():
+            handlers["singlehtml"].setdefault(node_name, pair)
+
+
+def _print_assets_per_page(app, env):
+    """The print edition loads MathJax (from a CDN) only if the book has an equation.
+
+    Jupyter Book sets the asset policy to "always" for the singlehtml builder, which would
+    put MathJax's CDN script on the page; the book has no equations (dollar signs are money).
+    """
+    if app.config.a2a_print:
+        app.set_html_assets_policy("per_page")
+
+
+def _write_print_static(app, exception):
+    if exception is not None or app.builder.format != "html" or not app.config.a2a_print:
+        return
+    static = Path(app.outdir) / "_static"
+    (static / PRINT_CSS_NAME).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(STATIC / "print.css", static / PRINT_CSS_NAME)
+    shutil.copyfile(STATIC / "figures.css", static / CSS_NAME)   # the data page's tables use it
+    # The theme loads searchindex.js on every page, but singlehtml writes none (a 404 in the
+    # console): the one-page edition gets an empty index.
+    empty = {k: {} for k in ("terms", "titleterms", "objects", "objnames", "objtypes", "envversion",
+                             "alltitles", "indexentries")}
+    empty.update(docnames=[], filenames=[], titles=[])
+    (Path(app.outdir) / "searchindex.js").write_text(f"Search.setIndex({json.dumps(empty)})", encoding="utf-8")
+
+
+# --- Student notebooks -------------------------------------------------------------------------
+
+STUDENT_DIR = "student"
+STUDENT_LINK_TEXT = "Download the student notebook (no solutions)"
+
+
+def _notebook_docnames(env) -> list[str]:
+    return sorted(d for d in env.found_docs if str(env.doc2path(d)).endswith(".ipynb"))
+
+
+def _student_link(app, doctree, docname):
+    """Put a link to the chapter's student notebook under the title of each notebook page."""
+    if app.builder.format != "html" or app.config.a2a_print:
+        return
+    if not str(app.env.doc2path(docname)).endswith(".ipynb"):
+        return
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if section is None:
+        return
+    href = "../" * docname.count("/") + f"{STUDENT_DIR}/{Path(docname).name}.ipynb"
+    link = (f'<p class="a2a-student-link"><a href="{html.escape(href)}" '
+            f'download="{html.escape(Path(docname).name)}-student.ipynb">{STUDENT_LINK_TEXT}</a></p>')
+    index = 1 if section.children and isinstance(section.children[0], nodes.title) else 0
+    section.insert(index, nodes.raw("", link, format="html"))
+
+
+def _write_student_notebooks(app, exception):
+    """Write ``student/<chapter>.ipynb`` (solutions removed) for every notebook page."""
+    if exception is not None or app.builder.format != "html" or app.config.a2a_print:
+        return
+    from sphinx.errors import ExtensionError
+
+    from .student import MarkerError, write_student_notebook
+
+    out = Path(app.outdir) / STUDENT_DIR
+    for docname in _notebook_docnames(app.env):
+        try:
+            write_student_notebook(app.env.doc2path(docname), out)
+        except MarkerError as err:
+            raise ExtensionError(f"student notebook not written: {err}") from None
+
+
+def _launch_buttons_need_a_repository(app, config):
+    """Switch the launch buttons off while ``repository: url:`` is empty.
+
+    The theme builds Binder and Colab links from the repository's address and fails without
+    one; setting the address in _config.yml is then all it takes to turn them on.
+    """
+    opts = config.html_theme_options
+    if opts.get("launch_buttons") and not opts.get("repository_url"):
+        opts["launch_buttons"] = {}
 
 
 # --- The data page ---------------------------------------------------------------------------
@@ -196,7 +350,7 @@ def _bundle_text() -> str:
 
 def _write_static(app, exception):
     """Write the Vega bundle (cached between builds) and stylesheet into ``_static/a2a``."""
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or app.builder.format != "html" or app.config.a2a_print:
         return
     import vl_convert as vlc
 
@@ -232,7 +386,7 @@ def _add_assets(app, pagename, templatename, context, doctree):
     if doctree is None:
         return
     raw = [node.astext() for node in doctree.findall(nodes.raw)]
-    if any('class="a2a-figure"' in text for text in raw):
+    if any('class="a2a-figure"' in text for text in raw) and not app.config.a2a_print:
         app.add_js_file(BUNDLE_NAME, type="module")
     if any("a2a-" in text for text in raw):
         app.add_css_file(CSS_NAME)
@@ -269,6 +423,15 @@ def _write_downloads(app, exception):
 
 
 def setup(app):
+    # True for the print edition (python -m aid2assets.printing): figures as images, no script.
+    app.add_config_value("a2a_print", False, "env", [bool])
+    app.connect("config-inited", _launch_buttons_need_a_repository)
+    app.connect("builder-inited", _add_print_css)
+    app.connect("builder-inited", _singlehtml_node_handlers)
+    app.connect("env-updated", _print_assets_per_page)
+    app.connect("build-finished", _write_print_static)
+    app.connect("doctree-resolved", _student_link)
+    app.connect("build-finished", _write_student_notebooks)
     app.connect("env-purge-doc", _purge_downloads)
     app.connect("env-merge-info", _merge_downloads)
     app.connect("build-finished", _write_downloads)
