@@ -252,7 +252,7 @@ def test_solutions_open_from_the_keyboard_and_stay_hidden_until_then(browser, ba
         visit.wait_for_own_figures()
         for s in solutions:
             body = page.locator(f"#{s['label']} > section, #{s['label']} > :not(.admonition-title)").first
-            text = body.inner_text().strip()   # present in the page, though not shown
+            text = body.text_content().strip()   # in the page, though not shown
             assert text, f"{s['label']} has no content"
             assert not body.is_visible(), f"{s['label']} is visible before it is opened"
             button = page.locator(f"#{s['label']} button.toggle-button")
