@@ -126,6 +126,14 @@ def wait_for_figures(page, expected):
         timeout=20_000)
 
 
+def unfold_solutions(page):
+    """Open every folded exercise solution that holds a figure, so that its controls can be operated."""
+    page.eval_on_selector_all(
+        ".admonition.toggle-hidden",
+        "els => els.filter(e => e.querySelector('figure.a2a-figure'))"
+        ".forEach(e => e.querySelector('button.toggle-button').click())")
+
+
 def chart_markup(page, fid):
     return page.eval_on_selector(f"#{fid} .a2a-chart svg", "svg => svg.outerHTML")
 
@@ -178,6 +186,7 @@ def pages(browser, base_url):
         if path not in open_visits:
             visit = Visit(browser, base_url, path)
             wait_for_figures(visit.page, sum(1 for p, _ in ALL_FIGURES if p == path))
+            unfold_solutions(visit.page)
             open_visits[path] = visit
         return open_visits[path]
     yield get

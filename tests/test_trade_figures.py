@@ -19,7 +19,7 @@ def rows(fig):
 
 
 def test_chapter_has_its_four_figures(trade):
-    assert sorted(trade) == ["trade-by-year", "trade-landed-cost", "trade-pak-exports-hs", "trade-tariff-steps"]
+    assert sorted(f for f in trade if "-sol-" not in f) == ["trade-by-year", "trade-landed-cost", "trade-pak-exports-hs", "trade-tariff-steps"]
 
 
 def test_trade_by_year(trade):
