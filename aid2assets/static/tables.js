@@ -108,7 +108,7 @@ function enhanceTable(box, n) {
     const id = `${box.id}-search-${n}`;
     const label = document.createElement("label");
     label.htmlFor = id;
-    label.textContent = "Search";
+    label.textContent = "Search this table";
     search = document.createElement("input");
     search.type = "search";
     search.id = id;
