@@ -27,11 +27,13 @@ from pathlib import Path
 from docutils import nodes
 
 from .figures import MIME_TYPE
+from .tables import TABLE_MIME_TYPE, table_html
 from .paths import data_dir
 
 STATIC = Path(__file__).parent / "static"
 BUNDLE_NAME = "a2a/figures.js"
 CSS_NAME = "a2a/figures.css"
+TABLES_JS = "a2a/tables.js"
 HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
 
 
@@ -253,6 +255,23 @@ def _launch_buttons_need_a_repository(app, config):
     opts = config.html_theme_options
     if opts.get("launch_buttons") and not opts.get("repository_url"):
         opts["launch_buttons"] = {}
+class TableMimeRenderer:
+    """MyST-NB plugin: render the book's table mime type (:mod:`aid2assets.tables`) as HTML.
+
+    The HTML is a plain, readable table; on pages that hold an interactive one,
+    :func:`_add_table_assets` loads ``_static/a2a/tables.js``, which adds sorting and filters.
+    """
+
+    mime_priority_overrides = [(b, TABLE_MIME_TYPE, 1) for b in HTML_BUILDERS]
+
+    @staticmethod
+    def handle_mime(renderer, data, inline):
+        if data.mime_type != TABLE_MIME_TYPE or inline:
+            return None
+        payload = data.content
+        if isinstance(payload, str):
+            payload = json.loads(payload)
+        return [nodes.raw("", table_html(payload), format="html")]
 
 
 # --- The data page ---------------------------------------------------------------------------
@@ -392,6 +411,24 @@ def _add_assets(app, pagename, templatename, context, doctree):
         app.add_css_file(CSS_NAME)
 
 
+def _add_table_assets(app, pagename, templatename, context, doctree):
+    """Load the table script only on pages that hold an interactive table."""
+    if doctree is None:
+        return
+    if any('class="a2a-table"' in text and 'data-interactive="true"' in text
+           for text in (node.astext() for node in doctree.findall(nodes.raw))):
+        app.add_js_file(TABLES_JS, type="module")
+
+
+def _write_table_static(app, exception):
+    """Copy the table script into ``_static/a2a``."""
+    if exception is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir) / "_static" / TABLES_JS
+    out.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(STATIC / "tables.js", out)
+
+
 def _publish_data(app, exception):
     """Copy data/ (CSV tables and datapackage.json) into the built site for download."""
     if exception is not None or app.builder.format != "html":
@@ -438,5 +475,7 @@ def setup(app):
     app.add_directive("a2a-datapackage", _datapackage_directive())
     app.connect("build-finished", _write_static)
     app.connect("html-page-context", _add_assets)
+    app.connect("html-page-context", _add_table_assets)
+    app.connect("build-finished", _write_table_static)
     app.connect("build-finished", _publish_data)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

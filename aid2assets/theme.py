@@ -39,6 +39,14 @@ COLORS = {
     "ISR": OKABE_ITO["blue"],
 }
 
+# Verdicts of the claims check: a colour marker beside the verdict's name (never colour alone).
+VERDICT_COLORS = {
+    "Supported": OKABE_ITO["green"],
+    "Partly supported": OKABE_ITO["orange"],
+    "Unsupported": OKABE_ITO["vermilion"],
+    "Unverifiable": OKABE_ITO["grey"],
+}
+
 WIDTH = 600
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 

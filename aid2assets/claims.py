@@ -1,0 +1,415 @@
+"""The claims check: one plain function per claim of the 2025 commentary.
+
+Each ``check_*`` function takes the book's tables (as loaded by :func:`aid2assets.load`, or
+modified copies in tests), recomputes the evidence and returns a :class:`Check`: the verdict,
+the key figures behind it and a small evidence table. The verdicts and figures stored in
+``data/claims.csv`` must equal what these functions return (``tests/test_claims.py``), so a
+change in a data value behind a verdict fails the tests until the verdict is reconsidered.
+
+Verdicts: ``supported`` (the data back the claim as stated), ``partly supported`` (some of
+it holds, or it holds only with a qualification the data make necessary), ``unsupported``
+(the data do not back it, or speak against it) and ``unverifiable`` (nothing in the book's
+sources can confirm or refute it; the check says what is missing).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .explorers.trade import rate_on, rates_on, step_series
+
+__all__ = ["VERDICTS", "Check", "CHECKS", "check_all", "format_figures", "parse_figures",
+           "check_tariff", "check_mining", "check_reko_diq", "check_rare_earths", "check_ussm",
+           "check_oil", "check_conflict_nobel", "check_imf", "check_conference"]
+
+VERDICTS = ("supported", "partly supported", "unsupported", "unverifiable")
+
+
+@dataclass
+class Check:
+    """A recomputed verdict: ``figures`` are the numbers it rests on, ``evidence`` a small table."""
+
+    claim_id: str
+    verdict: str
+    figures: dict
+    evidence: pd.DataFrame = field(repr=False)
+
+    def __post_init__(self):
+        if self.verdict not in VERDICTS:
+            raise ValueError(f"unknown verdict {self.verdict!r}")
+
+
+# -- figures as stored in data/claims.csv ----------------------------------------------------
+
+def _fmt(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def format_figures(figures: dict) -> str:
+    """``name=value; name=value`` in the order given (as stored in claims.csv)."""
+    return "; ".join(f"{k}={_fmt(v)}" for k, v in figures.items())
+
+
+def parse_figures(text: str) -> dict[str, str]:
+    return dict(part.split("=", 1) for part in text.split("; ") if part)
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+def _item(table: pd.DataFrame, item: str, key: str = "item", column: str = "value"):
+    rows = table.loc[table[key] == item, column]
+    if rows.empty:
+        raise KeyError(f"no row {item!r} in the table")
+    return rows.iloc[0]
+
+
+def _event(events: pd.DataFrame, event_id: str) -> pd.Series | None:
+    rows = events[events["event_id"] == event_id]
+    return None if rows.empty else rows.iloc[0]
+
+
+def _day(text: str) -> pd.Timestamp:
+    return pd.Timestamp(text)
+
+
+def lowest_spells(rates: pd.DataFrame, iso3: str, group, start, end) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """Spells (first day, last day) in [start, end] when ``iso3``'s rate was strictly the lowest
+    of ``group``. Evaluated once per interval of constant rates, so it is exact and fast."""
+    first, last = _day(start), _day(end)
+    rows = rates[rates["country_iso3"].isin(group)]
+    cuts = {first, last + pd.Timedelta(days=1)}
+    cuts |= {d for d in rows["effective_date"] if first < d <= last}
+    cuts |= {d + pd.Timedelta(days=1) for d in rows["end_date"].dropna() if first <= d < last}
+    cuts = sorted(cuts)
+    spells = []
+    for a, b in zip(cuts[:-1], cuts[1:]):
+        day_rates = rates_on(rates, a, group)
+        own = day_rates[iso3]
+        others = [r for c, r in day_rates.items() if c != iso3 and r is not None]
+        if own is None or not all(own < r for r in others):
+            continue
+        end_day = b - pd.Timedelta(days=1)
+        if spells and spells[-1][1] + pd.Timedelta(days=1) == a:
+            spells[-1] = (spells[-1][0], end_day)
+        else:
+            spells.append((a, end_day))
+    return spells
+
+
+# -- 1. tariffs ------------------------------------------------------------------------------
+
+TARIFF_START, TARIFF_END = "2025-04-05", "2026-08-31"
+BIG_FOUR = ["PAK", "IND", "BGD", "LKA"]
+
+
+def check_tariff(rates: pd.DataFrame, partners: pd.DataFrame) -> Check:
+    """19% on Pakistan, the lowest in South Asia, against 50% on India."""
+    south_asia = partners.loc[partners["south_asia"], "iso3"].tolist()
+    pak = rate_on(rates, "PAK", "2025-08-07")
+    india = step_series(rates, ["IND"], TARIFF_START, TARIFF_END)
+    india_peak = float(india["rate_pct"].max())
+    peak = india[india["rate_pct"] == india_peak]
+    spells = lowest_spells(rates, "PAK", BIG_FOUR, TARIFF_START, TARIFF_END)
+    days = sum((b - a).days + 1 for a, b in spells)
+    lowest_all = bool(lowest_spells(rates, "PAK", south_asia, TARIFF_START, TARIFF_END))
+    on_day = rates_on(rates, "2025-08-07", south_asia)
+    floor = min(r for r in on_day.values() if r is not None)
+    figures = {
+        "pakistan_rate_pct": pak,
+        "india_peak_pct": india_peak,
+        "india_peak_from": peak["start"].min(),
+        "india_peak_to": peak["end"].max(),
+        "lowest_of_big_four_from": spells[0][0] if spells else "never",
+        "lowest_of_big_four_to": spells[-1][1] if spells else "never",
+        "lowest_of_big_four_days": days,
+        "lowest_of_all_south_asia": lowest_all,
+        "lowest_south_asian_rate_on_2025_08_07_pct": floor,
+    }
+    claimed_rates = pak == 19 and india_peak == 50
+    if claimed_rates and lowest_all:
+        verdict = "supported"
+    elif claimed_rates and days > 0:
+        verdict = "partly supported"
+    else:
+        verdict = "unsupported"
+    names = dict(zip(partners["iso3"], partners["name"]))
+    dates = ["2025-08-07", "2025-08-27", "2026-02-20", "2026-07-24"]
+    evidence = pd.DataFrame({"country": [names[c] for c in south_asia]})
+    for d in dates:
+        evidence[f"{pd.Timestamp(d):%d %b %Y}"] = [rate_on(rates, c, d) for c in south_asia]
+    return Check("tariff", verdict, figures, evidence)
+
+
+# -- 2. mining's weight ----------------------------------------------------------------------
+
+def check_mining(evidence: pd.DataFrame, world: pd.DataFrame) -> Check:
+    """Mining is 3.2% of Pakistan's GDP and 0.1% of world (mineral) exports."""
+    v = lambda item: float(_item(evidence, item))  # noqa: E731
+    claimed_gdp, claimed_share = v("mining_gdp_share_claimed"), v("mineral_exports_share_claimed")
+    latest = v("mining_gdp_share_fy2025")
+    output_share = 100 * v("mineral_output_value_2023") / v("world_mineral_output_value_2023")
+    exports_share = 100 * v("mineral_exports_2017") / v("world_mineral_exports_2017")
+    sb = world[(world["commodity"] == "antimony") & (world["edition"] == "MCS2024")
+               & (world["measure"] == "production") & (world["year"] == 2023)]
+    pak_sb = float(sb.loc[sb["country"] == "Pakistan", "value"].sum())
+    world_sb = float(sb.loc[sb["country"].str.startswith("World"), "value"].sum())
+    figures = {
+        "claimed_gdp_share_pct": claimed_gdp,
+        "gdp_share_fy2025_pct": latest,
+        "gdp_share_fy2025_check_pct": round(100 * v("mining_value_added_fy2025") / v("gdp_fy2025"), 2),
+        "gdp_share_fy2020_pct": v("mining_gdp_share_fy2020"),
+        "claimed_world_share_pct": claimed_share,
+        "mineral_output_world_share_2023_pct": round(output_share, 2),
+        "mineral_exports_world_share_2017_pct": round(exports_share, 2),
+        "antimony_world_share_2023_pct": round(100 * pak_sb / world_sb, 2),
+    }
+    gdp_ok = abs(latest - claimed_gdp) <= 0.3
+    share_ok = all(claimed_share / 2 <= s <= claimed_share * 2 for s in (output_share, exports_share))
+    verdict = {(True, True): "supported", (False, False): "unsupported"}.get((gdp_ok, share_ok), "partly supported")
+    rows = ["mining_gdp_share_claimed", "mining_gdp_share_fy2025", "mining_value_added_fy2025", "gdp_fy2025",
+            "mining_gdp_share_fy2020", "mineral_exports_share_claimed", "mineral_output_value_2023",
+            "world_mineral_output_value_2023", "mineral_exports_2017", "world_mineral_exports_2017"]
+    table = evidence.set_index("item").loc[rows, ["label", "value", "unit", "as_of", "kind", "status"]].reset_index(drop=True)
+    return Check("mining", verdict, figures, table)
+
+
+# -- 3. Reko Diq -----------------------------------------------------------------------------
+
+def check_reko_diq(reko: pd.DataFrame) -> Check:
+    """Reko Diq holds about 5.9 billion tonnes of ore, and Barrick owns half of it."""
+    v = lambda item: float(_item(reko, item))  # noqa: E731
+    mi, inferred, total = v("resource_mi_ore"), v("resource_inf_ore"), v("resource_total_ore")
+    plan, barrick = v("lom_ore"), v("own_barrick")
+    figures = {
+        "resource_total_mt": total,
+        "measured_indicated_mt": mi,
+        "inferred_mt": inferred,
+        "parts_add_up": mi + inferred == total,
+        "inferred_share_pct": round(100 * inferred / total, 1),
+        "mine_plan_ore_mt": plan,
+        "barrick_share_pct": barrick,
+    }
+    numbers_match = abs(total - 5900) <= 0.02 * 5900 and barrick == 50
+    if not numbers_match:
+        verdict = "unsupported"
+    elif plan >= 0.9 * total:
+        verdict = "supported"
+    else:
+        verdict = "partly supported"
+    items = ["resource_mi_ore", "resource_inf_ore", "resource_total_ore", "lom_ore", "own_barrick"]
+    table = reko.set_index("item").loc[items, ["label", "value", "unit", "as_of", "status"]].reset_index(drop=True)
+    return Check("reko-diq", verdict, figures, table)
+
+
+# -- 4. rare earths --------------------------------------------------------------------------
+
+def check_rare_earths(world: pd.DataFrame, evidence: pd.DataFrame, reko: pd.DataFrame) -> Check:
+    """Pakistan's rare-earth deposits are worth $4-5 trillion."""
+    ree = world[world["commodity"] == "rare_earths"]
+    pak_rows = int((ree["country"] == "Pakistan").sum())
+    low = float(_item(evidence, "rare_earth_value_claimed_low"))
+    high = float(_item(evidence, "rare_earth_value_claimed_high"))
+    output = float(_item(evidence, "mineral_output_value_2023"))
+    npv = float(_item(reko, "npv8_after_tax")) / 1000
+    latest = ree["edition"].max()
+    reserves = ree[(ree["edition"] == latest) & (ree["measure"] == "reserves")]
+    figures = {
+        "usgs_pakistan_rare_earth_rows": pak_rows,
+        "usgs_countries_with_reserves": int((~reserves["country"].str.startswith("World") & reserves["value"].notna()).sum()),
+        "claimed_low_usd_bn": low,
+        "claimed_high_usd_bn": high,
+        "claim_low_in_years_of_all_mineral_output": round(low / output),
+        "claim_low_in_reko_diq_npvs": round(low / npv),
+    }
+    verdict = "unsupported" if pak_rows == 0 else "unverifiable"
+    table = (reserves[["country", "value", "unit", "note"]].sort_values("value", ascending=False, na_position="last")
+             .reset_index(drop=True))
+    table = pd.concat([table, pd.DataFrame([{"country": "Pakistan", "value": None, "unit": "t REO",
+                                             "note": f"not listed in any USGS edition in the book ({pak_rows} rows)"}])],
+                      ignore_index=True)
+    table.insert(1, "edition", latest)
+    return Check("rare-earths", verdict, figures, table)
+
+
+# -- 5. the USSM memorandum ------------------------------------------------------------------
+
+def check_ussm(events: pd.DataFrame, evidence: pd.DataFrame) -> Check:
+    """A September 2025 MoU with US Strategic Metals and a $500 million investment."""
+    mou = _event(events, "2025-09-08-ussm-fwo-minerals-mou")
+    shipment = _event(events, "2025-10-02-first-minerals-shipment")
+    plan = evidence[evidence["item"] == "ussm_mou_first_phase"].iloc[0]
+    ship = evidence[evidence["item"] == "ussm_first_shipment"].iloc[0]
+    spent = evidence[(evidence["claim_id"] == "ussm") & (evidence["kind"] == "measure") & evidence["unit"].fillna("").str.startswith("US$")]
+    figures = {
+        "mou_date": mou["date"] if mou is not None else "none",
+        "planned_first_phase_usd_m": float(plan["value"]),
+        "planned_is_an_intention": plan["kind"] == "planned",
+        "investment_recorded_usd_m": float(spent["value"].sum()) if not spent.empty else "none",
+        "first_shipment_date": shipment["date"] if shipment is not None else "none",
+        "first_shipment_value_published": not pd.isna(ship["value"]),
+    }
+    mou_ok = mou is not None and str(mou["date"]).startswith("2025-09")
+    if not mou_ok:
+        verdict = "unsupported"
+    elif float(plan["value"]) == 500 and not spent.empty and float(spent["value"].sum()) >= 500:
+        verdict = "supported"
+    else:
+        verdict = "partly supported"
+    table = pd.DataFrame([
+        {"date": mou["date"], "what": mou["title"], "amount": "US$500 million envisaged (first phase)" if plan["kind"] == "planned" else "",
+         "status": mou["status"]},
+        {"date": shipment["date"], "what": shipment["title"], "amount": "no tonnage or value published", "status": shipment["status"]},
+    ])
+    return Check("ussm", verdict, figures, table)
+
+
+# -- 6. oil ----------------------------------------------------------------------------------
+
+def check_oil(events: pd.DataFrame, evidence: pd.DataFrame) -> Check:
+    """Pakistan has massive oil reserves."""
+    oil = evidence[evidence["claim_id"] == "oil"]
+    estimates = oil[oil["item"].str.startswith("oil_reserves_estimate")]
+    deal = _event(events, "2025-07-30-trade-deal-oil")
+    figures = {
+        "statement_date": _item(oil, "oil_reserves_statement", column="as_of"),
+        "deal_event_in_timeline": deal is not None,
+        "reserve_estimates_in_data": len(estimates),
+        "crude_extraction_growth_fy2025_pct": float(_item(oil, "crude_extraction_growth_fy2025")),
+        "first_us_crude_cargo_mbbl": float(_item(oil, "first_us_crude_cargo")),
+        "first_us_crude_cargo_date": _item(oil, "first_us_crude_cargo", column="as_of"),
+    }
+    verdict = "unverifiable" if estimates.empty else "partly supported"
+    table = oil[["label", "value", "unit", "as_of", "kind", "status"]].reset_index(drop=True)
+    return Check("oil", verdict, figures, table)
+
+
+# -- 7. the May 2025 conflict and the Nobel recommendation ------------------------------------
+
+def check_conflict_nobel(events: pd.DataFrame) -> Check:
+    """A four-day conflict with India in May 2025; Pakistan put Trump forward for the Nobel Peace Prize."""
+    start = _event(events, "2025-05-07-india-pakistan-conflict")
+    end = _event(events, "2025-05-10-ceasefire-announced")
+    nobel = _event(events, "2025-06-21-nobel-recommendation")
+    days = (_day(end["date"]) - _day(start["date"])).days + 1 if start is not None and end is not None else 0
+    figures = {
+        "conflict_start": start["date"] if start is not None else "none",
+        "ceasefire": end["date"] if end is not None else "none",
+        "conflict_days": days,
+        "nobel_recommendation": nobel["date"] if nobel is not None else "none",
+    }
+    parts = [days == 4 and str(start["date"]).startswith("2025-05"), nobel is not None]
+    verdict = "supported" if all(parts) else "partly supported" if any(parts) else "unsupported"
+    rows = [r for r in (start, end, nobel) if r is not None]
+    table = pd.DataFrame({"date": [r["date"] for r in rows], "event": [r["title"] for r in rows],
+                          "status": [r["status"] for r in rows]})
+    return Check("conflict-nobel", verdict, figures, table)
+
+
+# -- 8. the IMF ------------------------------------------------------------------------------
+
+def check_imf(imf: pd.DataFrame) -> Check:
+    """A $7 billion IMF programme after Pakistan came close to default in 2023."""
+    recent = imf[imf["approval_date"] >= pd.Timestamp("2023-01-01")].sort_values("approval_date")
+    eff = recent[(recent["facility_code"] == "EFF") & (recent["agreed_usd_m"] == 7000)]
+    sba = recent[recent["facility_code"] == "SBA"]
+    figures = {
+        "eff_usd_m": float(eff["agreed_usd_m"].iloc[0]) if not eff.empty else "none",
+        "eff_sdr_m": float(eff["agreed_sdr_m"].iloc[0]) if not eff.empty else "none",
+        "eff_approved": eff["approval_date"].iloc[0] if not eff.empty else "none",
+        "eff_drawn_sdr_m": float(eff["drawn_sdr_m"].iloc[0]) if not eff.empty else "none",
+        "sba_2023_usd_m": float(sba["agreed_usd_m"].iloc[0]) if not sba.empty else "none",
+        "sba_2023_approved": sba["approval_date"].iloc[0] if not sba.empty else "none",
+        "default_risk_measure_in_data": False,
+    }
+    verdict = "partly supported" if not eff.empty else "unsupported"
+    table = recent[["approval_date", "facility", "agreed_sdr_m", "agreed_usd_m", "drawn_sdr_m", "end_date", "status"]]
+    table = table.assign(approval_date=table["approval_date"].dt.date.astype(str)).reset_index(drop=True)
+    return Check("imf", verdict, figures, table)
+
+
+# -- 9. the October investment conference ----------------------------------------------------
+
+def check_conference(events: pd.DataFrame) -> Check:
+    """An investment conference planned for late October 2025."""
+    words = events["title"].str.contains("forum|conference|summit|investment", case=False, regex=True)
+    meetings = events[words & events["category"].isin(["trade/investment", "minerals/energy"])].copy()
+    late_october = meetings[meetings["date"].str.startswith("2025-10")
+                            & ~meetings["title"].str.contains("shipment|port", case=False)]
+    before = meetings[meetings["date"] < "2025-10"]
+    after = meetings[meetings["date"] > "2025-11"]
+    figures = {
+        "meetings_in_october_2025": len(late_october),
+        "nearest_before": before["date"].max() if not before.empty else "none",
+        "nearest_after": after["date"].min() if not after.empty else "none",
+    }
+    verdict = "supported" if len(late_october) else "unverifiable"
+    table = meetings[["date", "title", "status", "note"]].reset_index(drop=True)
+    return Check("conference", verdict, figures, table)
+
+
+# -- all at once -----------------------------------------------------------------------------
+
+CHECKS = {
+    "tariff": lambda t: check_tariff(t["tariff_rates_by_date"], t["trade_partners"]),
+    "mining": lambda t: check_mining(t["claims_evidence"], t["minerals_world"]),
+    "reko-diq": lambda t: check_reko_diq(t["minerals_reko_diq"]),
+    "rare-earths": lambda t: check_rare_earths(t["minerals_world"], t["claims_evidence"], t["minerals_reko_diq"]),
+    "ussm": lambda t: check_ussm(t["events"], t["claims_evidence"]),
+    "oil": lambda t: check_oil(t["events"], t["claims_evidence"]),
+    "conflict-nobel": lambda t: check_conflict_nobel(t["events"]),
+    "imf": lambda t: check_imf(t["imf_programs"]),
+    "conference": lambda t: check_conference(t["events"]),
+}
+TABLES = ["tariff_rates_by_date", "trade_partners", "claims_evidence", "minerals_world", "minerals_reko_diq",
+          "events", "imf_programs"]
+
+
+def load_tables(root=None) -> dict[str, pd.DataFrame]:
+    from .data import load
+
+    return {name: load(name, root) for name in TABLES}
+
+
+def check_all(tables: dict[str, pd.DataFrame] | None = None) -> dict[str, Check]:
+    """Every check, keyed by claim id, from the given tables (default: the book's data)."""
+    tables = tables or load_tables()
+    return {cid: fn(tables) for cid, fn in CHECKS.items()}
+
+
+# -- the claims table --------------------------------------------------------------------------
+
+def claims_table(claims: pd.DataFrame):
+    """The sortable, filterable table of every claim and its verdict (see aid2assets.tables)."""
+    from .tables import Column, Table
+    from .theme import VERDICT_COLORS
+
+    frame = claims.sort_values("number").assign(
+        verdict_label=lambda d: d["verdict"].str.capitalize(),
+        verdict_order=lambda d: d["verdict"].map({v: str(i + 1) for i, v in enumerate(VERDICTS)}),
+        href=lambda d: "#" + d["section"],
+    )
+    return Table(
+        frame, id="claims-summary",
+        title="Nine claims of a 2025 commentary, checked against the book's data",
+        description=("One row per claim, in the commentary's order: the claim in the book's words, its topic, "
+                     "the verdict (supported, partly supported, unsupported or unverifiable), the reason in one "
+                     "line and a link to the section that sets out the evidence."),
+        source="The book's verdicts (data/claims.csv), recomputed from the tables named in each section",
+        columns=[
+            Column("number", "No.", numeric=True),
+            Column("claim", "Claim", row_header=True),
+            Column("topic", "Topic", filter=True),
+            Column("verdict_label", "Verdict", filter=True, sort="verdict_order", colour=VERDICT_COLORS),
+            Column("reason", "Why", sortable=False),
+            Column("section_title", "Evidence", sortable=False, link="href"),
+        ],
+        search=True,
+    )
