@@ -297,6 +297,11 @@ def test_imf_figure_and_text(figs, text, tables):
     assert "SDR 5,320 million, 28.6% drawn by May 2025" in d and round(1520 / 5320, 3) == 0.286
     assert "SDR 1,000 million, no drawing recorded" in d
     assert in_text(text, "SDR 1,520 million, 28.6% of it") and in_text(text, "two tranches of SDR 760 million")
+    # "about $2.0 billion ... many times the US aid disbursed in FY2024 and FY2025 together ($322.8 million)"
+    drawn_usd = eff["drawn_sdr_m"] * eff["agreed_usd_m"] / eff["agreed_sdr_m"]
+    aid = aid_by_year(tables["aid_foreignassistance"], 2024)["disbursements_current_musd"].sum()
+    assert round(drawn_usd / 1000, 1) == 2.0 and round(aid, 1) == 322.8 and drawn_usd > 5 * aid
+    assert in_text(text, "about $2.0 billion") and in_text(text, "($322.8 million)")
     assert (tables["imf_programs"]["approval_date"] < CUTOFF).all()          # nothing approved since the cut-off
     imf_events = tables["events"][tables["events"]["title"].str.contains("IMF")]
     assert imf_events["date"].max() == "2025-05-09"                          # "silent on everything after May 2025"
