@@ -1,0 +1,362 @@
+"""The "Since then" chapter: its functions, its stored figures, and the numbers in its words.
+
+Every number the chapter's text states is recomputed here from the shared tables, and each
+figure's description is checked against the data it draws.
+"""
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from aid2assets import load
+from aid2assets.explorers.trade import rate_on, rates_on
+from aid2assets.figures import stored_figures
+from aid2assets.since_then import CUTOFF, aid_by_year, coverage, dated_facts, day_of, latest_fact
+
+NOTEBOOK = Path(__file__).resolve().parent.parent / "chapters" / "since_then.ipynb"
+PEERS = ["IND", "BGD", "LKA", "VNM", "KHM", "IDN", "TUR", "EGY"]
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return {name: load(name) for name in ("events", "tariff_rates_by_date", "tariff_announced_rates",
+                                          "minerals_reko_diq", "trade_partners", "sources", "aid_foreignassistance",
+                                          "imf_programs", "trade_us_pak_monthly")}
+
+
+@pytest.fixture(scope="module")
+def facts(tables):
+    t = tables
+    return dated_facts(t["events"], t["tariff_announced_rates"], t["minerals_reko_diq"], t["trade_partners"],
+                       t["sources"])
+
+
+@pytest.fixture(scope="module")
+def figs():
+    return stored_figures(NOTEBOOK)
+
+
+@pytest.fixture(scope="module")
+def text():
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+
+
+def params(spec):
+    return {p["name"]: p for p in spec.get("params", [])}
+
+
+def rows(payload):
+    return list(csv.DictReader(io.StringIO(payload["download"]["csv"])))
+
+
+def in_text(text, phrase):
+    """The phrase appears in the chapter's words (line breaks in the source count as spaces)."""
+    return phrase in re.sub(r"\s+", " ", text)
+
+
+# --- The functions ---------------------------------------------------------------------------------
+
+def test_day_of():
+    assert day_of("2025-12-10") == pd.Timestamp("2025-12-10")
+    assert day_of("2025-10") == pd.Timestamp("2025-10-15")          # as fiscal.event_day places months
+    assert day_of(pd.Timestamp("2026-02-06")) == pd.Timestamp("2026-02-06")
+    for undated in ("2025", "2010 feasibility study", "2022-12 onward", ""):
+        assert day_of(undated) is None
+
+
+def test_dated_facts_are_all_after_the_cutoff_and_sourced(facts):
+    assert CUTOFF == pd.Timestamp("2025-10-01")
+    assert (facts["day"] >= CUTOFF).all() and facts["day"].is_monotonic_increasing
+    assert facts["source"].str.len().gt(10).all() and facts["status"].eq("VERIFIED").all()
+    assert facts["fact_id"].is_unique
+
+
+def test_dated_facts_draw_on_three_tables(facts, tables):
+    events = tables["events"]
+    ids = set(facts.loc[facts["table"] == "events", "fact_id"])
+    assert ids == {"2025-10-02-first-minerals-shipment", "2025-10-pasni-port-offer",
+                   "2026-02-20-ieepa-tariffs-struck-down", "2026-02-24-section-122-surcharge",
+                   "2026-03-31-trade-investment-forum-planned", "2026-07-24-section-301-tariff-10"}
+    assert ids <= set(events["event_id"])
+    other = facts[facts["table"] != "events"].set_index("fact_id")
+    assert sorted(other.index) == ["2026-02-06-ind-announced-18", "2026-02-09-bgd-announced-19",
+                                   "reko-diq-finance-us-exim"]
+    assert other.loc["reko-diq-finance-us-exim", "title"] == "Reko Diq: US EXIM loan, US$1.25 billion"
+    assert other.loc["2026-02-06-ind-announced-18", "title"] == "India: 18% US rate announced in a joint statement"
+
+
+def test_moving_the_cutoff(tables):
+    """Exercise 2's answers: 6 facts from 1 Jan 2026 (all trade), 15 from 1 Aug 2025."""
+    t = tables
+    args = (t["events"], t["tariff_announced_rates"], t["minerals_reko_diq"], t["trade_partners"], t["sources"])
+    later = dated_facts(*args, after="2026-01-01")
+    assert len(later) == 6 and set(later["category"]) == {"trade/investment"}
+    earlier = dated_facts(*args, after="2025-08-01")
+    assert len(earlier) == 15
+    added = earlier[earlier["day"] < CUTOFF]
+    assert len(added) == 6 and set(added["category"]) == {"counter-terrorism", "minerals/energy", "visit/summit"}
+    assert (added["table"] == "minerals_reko_diq").sum() == 3
+
+
+def test_latest_fact_and_coverage(tables):
+    t = tables
+    assert latest_fact(t["events"], t["tariff_rates_by_date"], t["tariff_announced_rates"],
+                       t["minerals_reko_diq"]) == pd.Timestamp("2026-07-24")
+    cov = coverage(t["events"], t["tariff_rates_by_date"], t["tariff_announced_rates"], t["minerals_reko_diq"],
+                   t["trade_us_pak_monthly"], t["aid_foreignassistance"], t["imf_programs"]).set_index("table")
+    assert cov.loc["trade_us_pak_monthly", "latest"] == "2025-08"
+    assert cov.loc["trade_us_pak_monthly", "rows_after_cutoff"] == 0
+    assert cov.loc["imf_programs", "latest"] == "2025-05-09" and cov.loc["imf_programs", "rows_after_cutoff"] == 0
+    assert cov.loc["events", "rows_after_cutoff"] == 6
+    assert cov.loc["aid_foreignassistance", "latest"] == "FY2025"
+
+
+def test_aid_by_year(tables):
+    aid = aid_by_year(tables["aid_foreignassistance"], 2016).set_index("fiscal_year")
+    assert list(aid.index) == list(range(2016, 2026))
+    assert aid["partial"].tolist() == [False] * 9 + [True]
+    assert (aid["constant_base_fy"] == 2024).all()
+    # ForeignAssistance.gov, download of about Nov 2025 (rows quoted in the aid ledger)
+    assert round(aid.loc[2025, "obligations_current_musd"], 1) == 69.2
+    assert round(aid.loc[2025, "disbursements_current_musd"], 1) == 79.5
+    assert round(aid.loc[2024, "obligations_current_musd"], 1) == 169.1
+    assert round(aid.loc[2024, "disbursements_current_musd"], 1) == 243.4
+
+
+# --- The figures -------------------------------------------------------------------------------------
+
+def test_four_figures(figs):
+    assert list(figs) == ["since-timeline", "since-tariffs", "since-aid", "since-imf"]
+
+
+def test_every_control_is_a_keyboard_input_that_starts_away_from_its_end(figs):
+    for payload in figs.values():
+        for p in params(payload["spec"]).values():
+            bind = p["bind"]
+            assert bind["input"] in ("range", "checkbox", "radio", "select") and bind.get("name"), p["name"]
+            if bind["input"] == "range":       # the browser test steps it down twice
+                assert p["value"] - 2 * bind.get("step", 1) >= bind["min"]
+            if bind["input"] == "select":      # the browser test chooses the second option
+                assert p["value"] == bind["options"][0]
+
+
+def test_timeline_spec_and_data(figs, facts):
+    fig = figs["since-timeline"]
+    p = params(fig["spec"])
+    present = sorted(set(facts["category"]))
+    cats = {v["bind"]["name"]: v for k, v in p.items() if k.startswith("show_cat_")}
+    assert sorted(cats) == present == ["minerals/energy", "trade/investment"]   # one box per category with facts
+    assert all(v["bind"]["input"] == "checkbox" and v["value"] is True for v in cats.values())
+    assert p["show_other_tables"]["bind"]["input"] == "checkbox" and p["show_other_tables"]["value"] is True
+    data = rows(fig)
+    assert [r["fact_id"] for r in data] == facts["fact_id"].tolist()
+    assert all(r["source"] and r["status"] for r in data)
+    spec = json.dumps(fig["spec"])
+    assert "show_other_tables || datum.table == 'events'" in spec
+    assert '"2025-10-01"' in spec                                     # the cut-off rule
+    tooltip = {t["title"] for t in fig["spec"]["layer"][1]["encoding"]["tooltip"]}
+    assert {"Source", "Status", "What happened", "Date"} <= tooltip
+
+
+def test_timeline_description_matches_data(figs, facts):
+    d = figs["since-timeline"]["description"]
+    counts = facts["category"].value_counts()
+    assert f"each of the {len(facts)} dated facts" in d
+    assert f"{counts['trade/investment']} are about trade and investment" in d
+    assert f"{counts['minerals/energy']} are about minerals" in d
+    assert "to 24 July 2026" in d and facts["day"].max() == pd.Timestamp("2026-07-24")
+    assert "None is about aid, the IMF or a visit" in d
+    assert not set(facts["category"]) & {"aid", "visit/summit"}
+    trade = facts[facts["category"] == "trade/investment"]
+    assert trade.iloc[0]["fact_id"] == "2025-10-pasni-port-offer"                # "from a reported port offer"
+    minerals = facts[facts["category"] == "minerals/energy"]
+    assert minerals["fact_id"].tolist() == ["2025-10-02-first-minerals-shipment", "reko-diq-finance-us-exim"]
+
+
+def test_tariff_spec(figs):
+    fig = figs["since-tariffs"]
+    p = params(fig["spec"])
+    assert p["peer"]["bind"]["input"] == "select" and p["peer"]["bind"]["options"] == PEERS
+    assert p["since_day"]["bind"]["input"] == "range"
+    assert p["since_day"]["value"] == (CUTOFF - pd.Timestamp("2025-01-01")).days == 273
+    assert p["since_day"]["bind"]["max"] == (pd.Timestamp("2026-08-31") - pd.Timestamp("2025-01-01")).days
+    spec = json.dumps(fig["spec"])
+    assert "datum.start_day <= since_day && since_day <= datum.end_day" in spec
+    assert "datum.country_iso3 == peer" in spec
+    assert '"2026-02-20"' in spec and '"2025-10-01"' in spec                 # ruling and cut-off marked
+
+
+def test_tariff_download_is_the_shared_step_series(figs, tables):
+    data = rows(figs["since-tariffs"])
+    assert {r["country_iso3"] for r in data} == {"PAK", *PEERS}
+    pak = [(r["start"], r["end"], float(r["rate_pct"]), r["instruments"]) for r in data if r["country_iso3"] == "PAK"]
+    assert pak[-4:] == [("2025-08-07", "2026-02-19", 19.0, "IEEPA reciprocal Annex I"),
+                        ("2026-02-20", "2026-02-23", 0.0, "none"),
+                        ("2026-02-24", "2026-07-23", 10.0, "Section 122"),
+                        ("2026-07-24", "2026-08-31", 10.0, "Section 301")]
+    rates = tables["tariff_rates_by_date"]
+    for r in data:   # every interval agrees with rate_on at both ends
+        for day in (r["start"], r["end"]):
+            assert rate_on(rates, r["country_iso3"], day) == float(r["rate_pct"])
+
+
+def test_tariff_description_and_text_match_rates(figs, text, tables):
+    rates = tables["tariff_rates_by_date"]
+    d = figs["since-tariffs"]["description"]
+    cut = rates_on(rates, CUTOFF, ["PAK", *PEERS])
+    assert cut == {"PAK": 19, "IND": 50, "BGD": 20, "LKA": 20, "VNM": 20, "KHM": 19, "IDN": 19, "TUR": 15, "EGY": 10}
+    assert "Pakistan paid 19% and India 50%" in d
+    assert in_text(text, "India paid 31 points more") and cut["IND"] - cut["PAK"] == 31
+    assert in_text(text, "Only Turkey and Egypt, at 15% and 10%, paid less")
+    for day in pd.date_range("2026-02-20", "2026-02-23"):                     # "nothing for four days"
+        assert set(rates_on(rates, day, ["PAK", *PEERS]).values()) == {0.0}
+    s122 = pd.date_range("2026-02-24", "2026-07-23")
+    assert len(s122) == 150                                                    # "for 150 days"
+    assert all(set(rates_on(rates, day, ["PAK", *PEERS]).values()) == {10.0} for day in s122[::15])
+    last = rates_on(rates, "2026-07-24", ["PAK", *PEERS])
+    assert {c for c, v in last.items() if v == 10} == {"PAK", "IND", "BGD", "LKA", "KHM", "IDN"}
+    assert {c for c, v in last.items() if v == 12.5} == {"VNM", "TUR", "EGY"}
+    assert "Vietnam, Turkey and Egypt paid 12.5%" in d
+    assert in_text(text, "2.5-point advantage")
+    # India's penalty: last day 6 February 2026, so it ended on 7 February
+    penalty = rates[(rates["country_iso3"] == "IND") & (rates["instrument"] == "IEEPA Russia-oil penalty")]
+    assert penalty["end_date"].iloc[0] == pd.Timestamp("2026-02-06")
+    assert in_text(text, "India's penalty ended on 7 February 2026")
+    announced = tables["tariff_announced_rates"].set_index(["country_iso3", "announced_date"])
+    assert announced.loc[("IND", pd.Timestamp("2026-02-06")), "announced_rate_pct"] == 18
+    assert announced.loc[("BGD", pd.Timestamp("2026-02-09")), "announced_rate_pct"] == 19
+
+
+def test_days_ahead_and_behind(tables):
+    """Exercise 3's answer: Pakistan lower than India, Bangladesh, Sri Lanka and Vietnam on each of
+    the 142 days from the cut-off to 19 February 2026; the same as Cambodia and Indonesia throughout."""
+    rates = tables["tariff_rates_by_date"]
+    days = pd.date_range(CUTOFF, "2026-02-19")
+    assert len(days) == 142
+    for day in days[::7].append(days[-1:]):
+        r = rates_on(rates, day, ["PAK", *PEERS])
+        assert all(r["PAK"] < r[c] for c in ("IND", "BGD", "LKA", "VNM"))
+        assert r["PAK"] == r["KHM"] == r["IDN"] and r["PAK"] > max(r["TUR"], r["EGY"])
+
+
+def test_aid_spec_and_description(figs, tables):
+    fig = figs["since-aid"]
+    p = params(fig["spec"])
+    assert p["aid_measure"]["bind"]["input"] == "radio"
+    assert p["aid_measure"]["bind"]["options"] == ["obligations", "disbursements"]
+    assert p["aid_dollars"]["bind"]["options"] == ["current", "constant"]
+    data = {int(r["fiscal_year"]): r for r in rows(fig)}
+    assert list(data) == list(range(2016, 2026)) and data[2025]["partial"] == "True"
+    d = fig["description"]
+    assert "$797.8 million in FY2016 to $169.1 million in FY2024" in d
+    assert round(float(data[2016]["obligations_current_musd"]), 1) == 797.8
+    assert "$69.2 million of obligations and $79.5 million of disbursements" in d
+    assert all(float(r["disbursements_current_musd"]) > float(r["obligations_current_musd"]) for r in data.values())
+    assert "in every year shown more was disbursed than obligated" in d
+
+
+def test_aid_text_numbers(text, tables):
+    fagov = tables["aid_foreignassistance"]
+    aid = aid_by_year(fagov, 2016).set_index("fiscal_year")
+    assert in_text(text, "$69.2 million of obligations") and in_text(text, "$79.5 million of disbursements")
+    assert in_text(text, "$169.1 million and $243.4 million in FY2024")
+    april = fagov[(fagov["country_iso3"] == "PAK") & (fagov["download"] == "2025-04") & (fagov["fiscal_year"] == 2025)
+                  & (fagov["transaction_type"] == "obligations")]["current_usd"].iloc[0]
+    assert round(april / 1e6, 1) == 22.2 and in_text(text, "$22.2 million of FY2025 obligations")
+    # "the FY2025 bar is a third of FY2024's" (disbursements)
+    share = aid.loc[2025, "disbursements_current_musd"] / aid.loc[2024, "disbursements_current_musd"]
+    assert 0.30 < share < 0.36
+    gap = aid["disbursements_current_musd"] - aid["obligations_current_musd"]
+    assert gap.idxmax() == 2016 and round(gap.max(), 1) == 209.1 and round(gap[2025], 1) == 10.3
+    assert in_text(text, "widest in FY2016, at $209.1 million") and in_text(text, "$10.3 million on partial data")
+    constant = aid["obligations_constant_musd"]
+    current = aid["obligations_current_musd"]
+    assert constant[2025] / constant[2016] < current[2025] / current[2016]   # "steeper still" in constant dollars
+
+
+def test_imf_figure_and_text(figs, text, tables):
+    fig = figs["since-imf"]
+    p = params(fig["spec"])
+    assert p["imf_earlier"]["bind"]["input"] == "checkbox" and p["imf_earlier"]["value"] is False
+    assert p["imf_label"]["bind"]["options"] == ["drawn", "agreed", "share"]
+    data = {r["arrangement_id"]: r for r in rows(fig)}
+    assert sorted(data) == ["2019-07-03-eff", "2020-04-16-rfi", "2023-07-12-sba", "2024-09-25-eff", "2025-05-09-rsf"]
+    imf = tables["imf_programs"].set_index("arrangement_id")
+    eff, rsf = imf.loc["2024-09-25-eff"], imf.loc["2025-05-09-rsf"]
+    assert (eff["agreed_sdr_m"], eff["agreed_usd_m"], eff["drawn_sdr_m"]) == (5320, 7000, 1520)
+    assert "760 + 760" in eff["note"] and (eff["end_date"], rsf["end_date"]) == ("2027-10", "2027-09")
+    assert (rsf["agreed_sdr_m"], rsf["agreed_usd_m"]) == (1000, 1400) and pd.isna(rsf["drawn_sdr_m"])
+    d = fig["description"]
+    assert "SDR 5,320 million, 28.6% drawn by May 2025" in d and round(1520 / 5320, 3) == 0.286
+    assert "SDR 1,000 million, no drawing recorded" in d
+    assert in_text(text, "SDR 1,520 million, 28.6% of it") and in_text(text, "two tranches of SDR 760 million")
+    # "about $2.0 billion ... many times the US aid disbursed in FY2024 and FY2025 together ($322.8 million)"
+    drawn_usd = eff["drawn_sdr_m"] * eff["agreed_usd_m"] / eff["agreed_sdr_m"]
+    aid = aid_by_year(tables["aid_foreignassistance"], 2024)["disbursements_current_musd"].sum()
+    assert round(drawn_usd / 1000, 1) == 2.0 and round(aid, 1) == 322.8 and drawn_usd > 5 * aid
+    assert in_text(text, "about $2.0 billion") and in_text(text, "($322.8 million)")
+    assert (tables["imf_programs"]["approval_date"] < CUTOFF).all()          # nothing approved since the cut-off
+    imf_events = tables["events"][tables["events"]["title"].str.contains("IMF")]
+    assert imf_events["date"].max() == "2025-05-09"                          # "silent on everything after May 2025"
+
+
+def test_minerals_and_trade_text(text, tables):
+    reko = tables["minerals_reko_diq"].set_index("item")
+    assert (reko.loc["finance_us_exim", "value"], reko.loc["finance_us_exim", "unit"]) == (1.25, "US$ billion")
+    assert reko.loc["finance_us_exim", "as_of"].startswith("2025-12")
+    assert in_text(text, "US$1.25 billion loan for Reko Diq")
+    monthly = tables["trade_us_pak_monthly"]
+    assert monthly.loc[monthly["flow"] == "imports", "month"].max() == "2025-08"
+    assert monthly.loc[monthly["flow"] == "exports", "month"].max() == "2025-02"
+    assert in_text(text, "ends in August 2025") and in_text(text, "ends in February 2025")
+    events = tables["events"].set_index("event_id")
+    assert events.loc["2026-03-31-trade-investment-forum-planned", "date"] == "2026-03-31"
+    assert events.loc["2025-09-25-oval-office-meeting", "category"] == "visit/summit"
+
+
+# --- The chapter's structure ------------------------------------------------------------------------
+
+def test_sections_exercises_and_reading(text):
+    for heading in ("## Learning objectives", "## What changed since October 2025", "## Aid after USAID",
+                    "## What to watch", "## Exercises", "## Discussion questions", "## Sources and caveats"):
+        assert heading in text
+    assert text.index("## Exercises") < text.index("## Sources and caveats")
+    assert "The book's reading, not data" in text
+    for n in range(1, 5):
+        assert f":label: since-ex-{n}" in text and f"{{solution-start}} since-ex-{n}" in text
+    assert text.count("{exercise-start}") == text.count("{exercise-end}") == 4
+    assert text.count("{solution-start}") == text.count("{solution-end}") == 4
+    assert "1 October 2025" in text
+
+
+def test_solutions_are_self_contained():
+    """Cells after a solution must not use names that only a solution defines."""
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    inside, defined_in_solutions = False, set()
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and "{solution-start}" in cell.source:
+            inside = True
+        elif cell.cell_type == "markdown" and "{solution-end}" in cell.source:
+            inside = False
+        elif cell.cell_type == "code":
+            if inside:
+                defined_in_solutions |= set(re.findall(r"^(\w+)\s*=", cell.source, flags=re.M))
+    assert defined_in_solutions, "no code in the solutions"
+    seen_solution = False
+    nb_cells = nbformat.read(NOTEBOOK, as_version=4).cells
+    inside = False
+    for cell in nb_cells:
+        if cell.cell_type == "markdown" and "{solution-start}" in cell.source:
+            inside, seen_solution = True, True
+        elif cell.cell_type == "markdown" and "{solution-end}" in cell.source:
+            inside = False
+        elif cell.cell_type == "code" and seen_solution and not inside:
+            for name in defined_in_solutions:
+                assert not re.search(rf"\b{name}\b", cell.source), f"{name} is defined only in a solution"
