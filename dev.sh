@@ -64,6 +64,13 @@ case "${1:-}" in
       "$VENV/bin/jupyter" nbconvert --to notebook --execute --inplace \
         --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.store_widget_state=False "$nb"
     done
+    # Drop the kernel's per-cell timing metadata: it changes on every run and is not content.
+    "$VENV/bin/python" -c 'import sys, nbformat
+for path in sys.argv[1:]:
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+    nbformat.write(nb, path)' chapters/*.ipynb
     ;;
   serve) "$VENV/bin/python" -m aid2assets.serve _build/html --port 8000 ;;
   print) setup; browser; print_edition ;;

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import re
 import shutil
 import urllib.parse
 from pathlib import Path
@@ -459,7 +460,28 @@ def _write_downloads(app, exception):
             (out / filename).write_text(text, encoding="utf-8")
 
 
+_EXERCISE_SECTION = re.compile(
+    r'(<div class="(?:exercise|solution)[^"]*" id="([\w-]+)">.*?<section id=")(?:exercise|solution)-content(")', re.S)
+
+
+def _tidy_body(app, pagename, templatename, context, doctree):
+    """Two fixes to HTML that other extensions write, for valid and accessible pages.
+
+    * docutils gives bibliography entries the deprecated ARIA role ``doc-biblioentry`` inside
+      a ``role="list"``; axe reports the list as having no items (critical). They are list items.
+    * sphinx-exercise gives every exercise's and solution's body the same id
+      (``exercise-content``, ``solution-content``); ids must be unique, so each becomes
+      ``<label>-content``.
+    """
+    body = context.get("body")
+    if not body:
+        return
+    body = body.replace('role="doc-biblioentry"', 'role="listitem"')
+    context["body"] = _EXERCISE_SECTION.sub(lambda m: f"{m.group(1)}{m.group(2)}-content{m.group(3)}", body)
+
+
 def setup(app):
+    app.connect("html-page-context", _tidy_body)
     # True for the print edition (python -m aid2assets.printing): figures as images, no script.
     app.add_config_value("a2a_print", False, "env", [bool])
     app.connect("config-inited", _launch_buttons_need_a_repository)

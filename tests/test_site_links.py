@@ -68,3 +68,25 @@ def test_pages_load_nothing_from_other_hosts():
             if tag in ("script", "link", "img", "iframe", "source") and urllib.parse.urlsplit(ref).scheme in ("http", "https"):
                 remote.append(f"{page.relative_to(SITE)}: <{tag}> {ref}")
     assert not remote, "\n".join(remote)
+
+
+def test_ids_are_unique_on_every_page():
+    """Duplicate ids break in-page links and assistive technology (sphinx-exercise writes
+    the same id for every exercise body; aid2assets.site renames them)."""
+    import collections
+    import re
+
+    for page in sorted(SITE.rglob("*.html")):
+        ids = collections.Counter(re.findall(r'\sid="([^"]+)"', page.read_text(encoding="utf-8")))
+        repeated = sorted(k for k, n in ids.items() if n > 1)
+        assert not repeated, f"{page.relative_to(SITE)}: repeated ids {repeated[:5]}"
+
+
+def test_every_page_states_the_licence():
+    for page in sorted(SITE.rglob("*.html")):
+        if page.parent.name == "_static" or "_sources" in page.parts:
+            continue
+        text = page.read_text(encoding="utf-8")
+        if "<footer" not in text:
+            continue  # redirects and other stubs
+        assert "CC BY 4.0" in text, f"{page.relative_to(SITE)} has no licence line"
