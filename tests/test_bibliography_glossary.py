@@ -109,3 +109,10 @@ def test_built_pages_link_citations_and_terms():
         assert terms, f"{chapter}: no glossary links"
     glossary = (SITE / "glossary.html").read_text(encoding="utf-8")
     assert 'id="term-Obligation"' in glossary
+
+
+def test_glossary_is_in_alphabetical_order():
+    text = (REPO / "glossary.md").read_text(encoding="utf-8").split("```{glossary}", 1)[1]
+    entries = [e for e in re.split(r"\n\n(?=\S)", text.strip()) if e.strip() != "```"]
+    heads = [e.splitlines()[0].strip().lower() for e in entries]
+    assert heads == sorted(heads), heads
