@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import re
 import shutil
 import urllib.parse
 from pathlib import Path
@@ -83,6 +82,11 @@ def figure_html(payload: dict, data_prefix: str = "../data/", download_href: str
     )
 
 
+def _mime_payload(data) -> dict:
+    """A mime bundle's content as a dict (MyST-NB hands JSON over as text or parsed)."""
+    return json.loads(data.content) if isinstance(data.content, str) else data.content
+
+
 class FigureMimeRenderer:
     """MyST-NB plugin: render the book's figure mime type as HTML on HTML builders."""
 
@@ -92,9 +96,7 @@ class FigureMimeRenderer:
     def handle_mime(renderer, data, inline):
         if data.mime_type != MIME_TYPE or inline:
             return None
-        payload = data.content
-        if isinstance(payload, str):
-            payload = json.loads(payload)
+        payload = _mime_payload(data)
         env = getattr(renderer.renderer.document.settings, "env", None)
         if env is None:  # plain docutils: no site to write files into
             return [nodes.raw("", figure_html(payload), format="html")]
@@ -256,11 +258,13 @@ def _launch_buttons_need_a_repository(app, config):
     opts = config.html_theme_options
     if opts.get("launch_buttons") and not opts.get("repository_url"):
         opts["launch_buttons"] = {}
+
+
 class TableMimeRenderer:
     """MyST-NB plugin: render the book's table mime type (:mod:`aid2assets.tables`) as HTML.
 
     The HTML is a plain, readable table; on pages that hold an interactive one,
-    :func:`_add_table_assets` loads ``_static/a2a/tables.js``, which adds sorting and filters.
+    :func:`_add_assets` loads ``_static/a2a/tables.js``, which adds sorting and filters.
     """
 
     mime_priority_overrides = [(b, TABLE_MIME_TYPE, 1) for b in HTML_BUILDERS]
@@ -269,10 +273,7 @@ class TableMimeRenderer:
     def handle_mime(renderer, data, inline):
         if data.mime_type != TABLE_MIME_TYPE or inline:
             return None
-        payload = data.content
-        if isinstance(payload, str):
-            payload = json.loads(payload)
-        return [nodes.raw("", table_html(payload), format="html")]
+        return [nodes.raw("", table_html(_mime_payload(data)), format="html")]
 
 
 # --- The data page ---------------------------------------------------------------------------
@@ -394,7 +395,8 @@ def _is_thebe(asset) -> bool:
 
 
 def _add_assets(app, pagename, templatename, context, doctree):
-    """Load the bundle only on pages that hold a figure; drop Thebe's assets.
+    """Load the Vega bundle only on pages with a figure, and the table script only on pages
+    with an interactive table; drop Thebe's assets.
 
     Jupyter Book always loads sphinx-thebe, even with Thebe switched off, and on Sphinx 7
     its inline script is added twice, which throws "THEBE_JS_URL has already been declared"
@@ -408,17 +410,10 @@ def _add_assets(app, pagename, templatename, context, doctree):
     raw = [node.astext() for node in doctree.findall(nodes.raw)]
     if any('class="a2a-figure"' in text for text in raw) and not app.config.a2a_print:
         app.add_js_file(BUNDLE_NAME, type="module")
+    if any('class="a2a-table"' in text and 'data-interactive="true"' in text for text in raw):
+        app.add_js_file(TABLES_JS, type="module")  # sorting and filters (aid2assets.tables)
     if any("a2a-" in text for text in raw):
         app.add_css_file(CSS_NAME)
-
-
-def _add_table_assets(app, pagename, templatename, context, doctree):
-    """Load the table script only on pages that hold an interactive table."""
-    if doctree is None:
-        return
-    if any('class="a2a-table"' in text and 'data-interactive="true"' in text
-           for text in (node.astext() for node in doctree.findall(nodes.raw))):
-        app.add_js_file(TABLES_JS, type="module")
 
 
 def _write_table_static(app, exception):
@@ -460,28 +455,30 @@ def _write_downloads(app, exception):
             (out / filename).write_text(text, encoding="utf-8")
 
 
-_EXERCISE_SECTION = re.compile(
-    r'(<div class="(?:exercise|solution)[^"]*" id="([\w-]+)">.*?<section id=")(?:exercise|solution)-content(")', re.S)
-
-
 def _tidy_body(app, pagename, templatename, context, doctree):
-    """Two fixes to HTML that other extensions write, for valid and accessible pages.
+    """docutils gives bibliography entries the deprecated ARIA role ``doc-biblioentry`` inside
+    a ``role="list"``; axe reports the list as having no items (critical). They are list items."""
+    if context.get("body"):
+        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
 
-    * docutils gives bibliography entries the deprecated ARIA role ``doc-biblioentry`` inside
-      a ``role="list"``; axe reports the list as having no items (critical). They are list items.
-    * sphinx-exercise gives every exercise's and solution's body the same id
-      (``exercise-content``, ``solution-content``); ids must be unique, so each becomes
-      ``<label>-content``.
-    """
-    body = context.get("body")
-    if not body:
-        return
-    body = body.replace('role="doc-biblioentry"', 'role="listitem"')
-    context["body"] = _EXERCISE_SECTION.sub(lambda m: f"{m.group(1)}{m.group(2)}-content{m.group(3)}", body)
+
+def _unique_exercise_ids(app, doctree, docname):
+    """sphinx-exercise gives the body of every exercise and solution the same id
+    (``exercise-content``, ``solution-content``); ids must be unique on a page, so each body
+    takes its exercise's or solution's label: ``<label>-content``."""
+    for section in doctree.findall(nodes.section):
+        if section["ids"] not in (["exercise-content"], ["solution-content"]):
+            continue
+        owner = section.parent
+        while owner is not None and not owner.get("ids"):
+            owner = owner.parent
+        if owner is not None:
+            section["ids"] = [f"{owner['ids'][0]}-content"]
 
 
 def setup(app):
     app.connect("html-page-context", _tidy_body)
+    app.connect("doctree-resolved", _unique_exercise_ids)
     # True for the print edition (python -m aid2assets.printing): figures as images, no script.
     app.add_config_value("a2a_print", False, "env", [bool])
     app.connect("config-inited", _launch_buttons_need_a_repository)
@@ -497,7 +494,6 @@ def setup(app):
     app.add_directive("a2a-datapackage", _datapackage_directive())
     app.connect("build-finished", _write_static)
     app.connect("html-page-context", _add_assets)
-    app.connect("html-page-context", _add_table_assets)
     app.connect("build-finished", _write_table_static)
     app.connect("build-finished", _publish_data)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-import yaml
+from toc_support import toc_files
 
 from aid2assets import load
 
@@ -34,9 +34,7 @@ def bib_entries() -> dict[str, dict[str, str]]:
 
 
 def chapters() -> list[str]:
-    toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
-    files = [c["file"] for part in toc["parts"] for c in part["chapters"]]
-    return [f for f in files if f.startswith("chapters/")]
+    return [f for f in toc_files() if f.startswith("chapters/")]
 
 
 def markdown(chapter: str) -> str:

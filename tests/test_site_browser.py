@@ -40,11 +40,9 @@ DOWNLOADS = {fid: payload["download"]["csv"] for _, fid, payload in _stored()}
 
 
 def _toc_pages():
-    import yaml
+    from toc_support import toc, toc_files
 
-    toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
-    return [f + ".html" for f in files]
+    return [f + ".html" for f in [toc()["root"]] + toc_files()]
 
 
 # Every page of the book (the root is built as intro.html), plus any figure page not in the

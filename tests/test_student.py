@@ -11,6 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 import yaml
+from toc_support import toc_files
 
 from aid2assets.student import ANSWER_TEXT, MarkerError, main, solution_blocks, student_notebook
 
@@ -164,9 +165,7 @@ def test_the_build_stops_on_bad_markers(tmp_path):
 
 def toc_chapters() -> list[str]:
     """Docnames in _toc.yml whose source is a notebook."""
-    toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
-    files = [entry["file"] for part in toc.get("parts", []) for entry in part.get("chapters", [])]
-    return [f for f in files if (REPO / f"{f}.ipynb").exists()]
+    return [f for f in toc_files() if (REPO / f"{f}.ipynb").exists()]
 
 
 class Links(html.parser.HTMLParser):
