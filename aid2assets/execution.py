@@ -21,6 +21,11 @@ with ``allow_errors: false``), so a broken notebook still fails the build. A not
 published from stored outputs that hold an error output stops the build. Markdown cells are
 not part of the fingerprint: editing prose never forces a re-run.
 
+The execution cache (``_build/.jupyter_cache``) matches a notebook on its code alone, so the
+build keeps one cache per environment (``_build/.jupyter_cache/env-<hash>``, the hash of data,
+package, pins and Python): after a change of data, a notebook whose code did not change is
+run again rather than answered from a run made before the change.
+
 ``A2A_EXECUTE=all`` in the environment ignores the fingerprints and executes every notebook
 (through the execution cache), as the build did before.
 
@@ -34,6 +39,7 @@ import argparse
 import hashlib
 import json
 import os
+import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,6 +82,15 @@ def environment_chunks(repo: Path = REPO_ROOT) -> list[bytes | str]:
     for path in kernel_side_files():
         chunks += [f"aid2assets/{path.relative_to(PACKAGE_DIR).as_posix()}", path.read_bytes()]
     return chunks
+
+
+CACHE_PREFIX = "env-"
+
+
+def environment_key(environment: list | None = None) -> str:
+    """A short name for the environment, for the execution cache's folder."""
+    env = environment_chunks() if environment is None else environment
+    return CACHE_PREFIX + _sha256(env).split(":")[1][:16]
 
 
 def inputs_hash(nb: dict, environment: list | None = None) -> str:
@@ -154,15 +169,25 @@ def _notebooks(srcdir: Path) -> list[Path]:
 
 
 def _choose(app, config) -> None:
-    """Exclude from execution every notebook whose stored outputs are fresh."""
+    """Exclude from execution every notebook whose stored outputs are fresh; key the cache."""
     from sphinx.util import logging
 
     logger = logging.getLogger(__name__)
     srcdir = Path(app.srcdir)
+    environment = environment_chunks()
+    # The execution cache matches a notebook on its code alone; keep one cache per
+    # environment, so that a change of data, package or pins cannot be answered from a run
+    # made before it (and a notebook that the change breaks fails the build).
+    base = Path(config.nb_execution_cache_path or Path(app.outdir).parent / ".jupyter_cache")
+    key = environment_key(environment)
+    config.nb_execution_cache_path = str(base / key)
+    if base.is_dir():
+        for old in base.iterdir():
+            if old.is_dir() and old.name != key and old.name.startswith(CACHE_PREFIX):
+                shutil.rmtree(old, ignore_errors=True)
     if os.environ.get("A2A_EXECUTE") == "all":
         logger.info("[aid2assets] A2A_EXECUTE=all: every notebook is executed (through the cache)")
         return
-    environment = environment_chunks()
     patterns = list(config.nb_execution_excludepatterns or [])
     executed = []
     for path in _notebooks(srcdir):
