@@ -209,3 +209,10 @@ def test_stored_outputs_with_an_error_fail_the_build(tiny_book):
     done = build(tiny_book)
     assert done.returncode != 0
     assert "stored error output" in done.stdout + done.stderr
+
+
+def test_dev_sh_execute_records_fingerprints_after_the_run():
+    script = (REPO / "dev.sh").read_text(encoding="utf-8")
+    block = script[script.index("  execute)"):script.index(";;", script.index("  execute)"))]
+    assert block.index("nbconvert") < block.index("aid2assets.execution record")
+    assert "aid2assets.execution" in (REPO / "_config.yml").read_text(encoding="utf-8")
