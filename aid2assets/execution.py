@@ -2,7 +2,7 @@
 
 Every chapter notebook is committed with its outputs, and the test suite proves with strict
 nbval that those outputs equal a fresh run. Executing all of them again on every clean build
-(about a minute on two cores) adds nothing when nothing they depend on has changed. So
+(about 50 s on two cores) adds nothing when nothing they depend on has changed. So
 ``./dev.sh execute`` records, in each notebook's metadata, a fingerprint of the run it just
 made::
 
@@ -25,6 +25,10 @@ The execution cache (``_build/.jupyter_cache``) matches a notebook on its code a
 build keeps one cache per environment (``_build/.jupyter_cache/env-<hash>``, the hash of data,
 package, pins and Python): after a change of data, a notebook whose code did not change is
 run again rather than answered from a run made before the change.
+
+A fingerprint is meant to be recorded right after a run, as ``./dev.sh execute`` does. One
+recorded without a run (``record`` by hand on outputs that are out of date) would let the
+build publish them, but not pass the tests: nbval still re-runs every chapter and compares.
 
 ``A2A_EXECUTE=all`` in the environment ignores the fingerprints and executes every notebook
 (through the execution cache), as the build did before.
