@@ -5,7 +5,8 @@
 #                    curation, nbval in strict mode, and the built site in headless Chromium)
 # Other:
 #   ./dev.sh setup     only create .venv and install the pinned requirements
-#   ./dev.sh execute   re-run the chapter notebooks and store their outputs (after editing)
+#   ./dev.sh execute   re-run the chapter notebooks (or those named after it), store their
+#                      outputs and record their fingerprints (see aid2assets/execution.py)
 #   ./dev.sh serve     serve _build/html on http://127.0.0.1:8000
 #   ./dev.sh print     the print edition: _build/print/intro.html (one page, static figures)
 #                      and _build/print/from-aid-to-assets.pdf (headless Chromium, offline)
@@ -59,8 +60,10 @@ case "${1:-}" in
     "$VENV/bin/python" -m pytest tests chapters --nbval --nbval-current-env -p no:cacheprovider "${@:2}"
     ;;
   execute)
+    # ./dev.sh execute [NOTEBOOK...]: re-run the given chapter notebooks (default: all) in place.
     setup
-    for nb in chapters/*.ipynb; do
+    if [ $# -gt 1 ]; then notebooks=("${@:2}"); else notebooks=(chapters/*.ipynb); fi
+    for nb in "${notebooks[@]}"; do
       "$VENV/bin/jupyter" nbconvert --to notebook --execute --inplace \
         --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.store_widget_state=False "$nb"
     done
@@ -70,9 +73,12 @@ for path in sys.argv[1:]:
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
-    nbformat.write(nb, path)' chapters/*.ipynb
+    nbformat.write(nb, path)' "${notebooks[@]}"
+    # Record what this run read (code, data, package, pins) and wrote, so that a build may
+    # publish the stored outputs without running the notebook again (aid2assets/execution.py).
+    "$VENV/bin/python" -m aid2assets.execution record "${notebooks[@]}"
     ;;
   serve) "$VENV/bin/python" -m aid2assets.serve _build/html --port 8000 ;;
   print) setup; browser; print_edition ;;
-  *) sed -n '2,11p' "$0"; exit 2 ;;
+  *) sed -n '2,12p' "$0"; exit 2 ;;
 esac

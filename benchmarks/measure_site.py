@@ -2,9 +2,14 @@
 
     .venv/bin/python benchmarks/measure_site.py            # everything below
     .venv/bin/python benchmarks/measure_site.py --no-build # only the page figures
+    .venv/bin/python benchmarks/measure_site.py --only-build  # only the build times
 
 Measures, on this machine:
-  * clean build (``_build`` removed, notebooks executed) and rebuild with nothing changed;
+  * build times, two runs each, with the machine's load: the clean build (``_build`` removed;
+    notebooks whose fingerprint is fresh are published from their stored outputs, see
+    aid2assets/execution.py), rebuilds with nothing changed, with one notebook's prose
+    changed and with its code changed (that notebook is executed), and the clean build with
+    every notebook executed (``A2A_EXECUTE=all``);
   * nbval (strict) over every chapter notebook;
   * per page: HTML size, bytes transferred on a first visit and on a repeat visit (browser
     cache kept), and the time until every chart on the page has rendered, in headless Chromium;
@@ -15,6 +20,7 @@ Run it when the machine is otherwise idle: the figures are wall-clock times.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -27,29 +33,84 @@ SITE = REPO / "_build" / "html"
 BIN = REPO / ".venv" / "bin"
 
 
-def timed(cmd: list[str]) -> float:
+def timed(cmd: list[str], env: dict | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=REPO, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(cmd, cwd=REPO, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   env={**os.environ, **(env or {})})
     return time.perf_counter() - start
 
 
-def build_figures() -> None:
-    build = [str(BIN / "jupyter-book"), "build", ".", "--warningiserror", "--nitpick", "--keep-going"]
-    shutil.rmtree(REPO / "_build", ignore_errors=True)
-    print(f"clean build (notebooks executed):   {timed(build):6.1f} s")
-    print(f"rebuild, nothing changed:           {timed(build):6.1f} s")
-    # One notebook changed: add a space to a markdown cell, time the rebuild, put it back.
-    notebook = REPO / "chapters" / "aid_history.ipynb"
+BUILD = [str(BIN / "jupyter-book"), "build", ".", "--warningiserror", "--nitpick", "--keep-going"]
+
+
+def load_average() -> str:
+    """The machine's load (1, 5, 15 minutes): the figures are wall-clock times on shared cores."""
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f}, {five:.2f}, {fifteen:.2f} on {os.cpu_count()} cores"
+
+
+def _edited(notebook: Path, change) -> bytes:
+    """Apply ``change`` to the notebook (nbformat layout); return the original bytes."""
+    import nbformat
+
     original = notebook.read_bytes()
-    try:
-        notebook.write_bytes(original.replace(b'"# Aid history', b'"# Aid history ', 1))
-        print(f"rebuild, one notebook changed:      {timed(build):6.1f} s")
-    finally:
-        notebook.write_bytes(original)
-    timed(build)  # back to the committed state
+    nb = nbformat.read(notebook, as_version=4)
+    change(nb)
+    nbformat.write(nb, notebook)
+    return original
+
+
+def _first_cell(nb, kind: str):
+    return next(cell for cell in nb.cells if cell.cell_type == kind)
+
+
+def build_times(runs: int = 2) -> None:
+    """Clean build, rebuilds, and the clean build with every notebook executed; ``runs`` each."""
+    from aid2assets import execution
+
+    statuses = [execution.status(p) for p in sorted((REPO / "chapters").glob("*.ipynb"))]
+    stale = [s.path.name for s in statuses if not s.fresh]
+    print(f"notebooks: {len(statuses)}; with a fresh fingerprint: {len(statuses) - len(stale)}"
+          + (f"; stale (executed by a clean build): {', '.join(stale)}" if stale else ""))
+    notebook = REPO / "chapters" / "aid_history.ipynb"
+    figures: dict[str, list[float]] = {}
+
+    def record(label: str, seconds: float) -> None:
+        figures.setdefault(label, []).append(seconds)
+
+    for run in range(runs):
+        print(f"run {run + 1}: {load_average()}")
+        shutil.rmtree(REPO / "_build", ignore_errors=True)
+        record("clean build (stored outputs where fresh)", timed(BUILD))
+        record("rebuild, nothing changed", timed(BUILD))
+        # Prose changed: a space in the first markdown cell (the fingerprint stays fresh).
+        original = _edited(notebook, lambda nb: _first_cell(nb, "markdown").update(
+            source=_first_cell(nb, "markdown").source + " "))
+        try:
+            record("rebuild, one notebook's text changed", timed(BUILD))
+        finally:
+            notebook.write_bytes(original)
+        # Code changed: a comment in the first code cell (the notebook is executed).
+        original = _edited(notebook, lambda nb: _first_cell(nb, "code").update(
+            source=_first_cell(nb, "code").source + f"\n# benchmark {time.time_ns()}"))
+        try:
+            record("rebuild, one notebook's code changed", timed(BUILD))
+        finally:
+            notebook.write_bytes(original)
+        shutil.rmtree(REPO / "_build", ignore_errors=True)
+        record("clean build, every notebook executed", timed(BUILD, {"A2A_EXECUTE": "all"}))
+        print(f"       {load_average()}")
+    for label, values in figures.items():
+        shown = " / ".join(f"{v:5.1f} s" for v in values)
+        print(f"{label + ':':42} {shown}")
+    timed(BUILD)  # back to the committed state
+
+
+def build_figures(runs: int = 2) -> None:
+    build_times(runs)
     nbval = [str(BIN / "python"), "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval",
              "--nbval-current-env", "chapters"]
-    print(f"nbval (strict), all notebooks:      {timed(nbval):6.1f} s")
+    print(f"{'nbval (strict), all notebooks:':42} {timed(nbval):5.1f} s")
 
 
 # For each figure: operate its first control and time until the chart's SVG has changed.
@@ -190,9 +251,14 @@ def page_figures() -> None:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Print build, test and page-weight figures.")
     parser.add_argument("--no-build", action="store_true", help="skip the build and nbval timings")
+    parser.add_argument("--only-build", action="store_true", help="only the build timings (no nbval, pages)")
+    parser.add_argument("--runs", type=int, default=2, help="runs of each build timing (default 2)")
     args = parser.parse_args(argv)
+    if args.only_build:
+        build_times(args.runs)
+        return 0
     if not args.no_build:
-        build_figures()
+        build_figures(args.runs)
     if not (SITE / "index.html").exists():
         print("no _build/html: run ./dev.sh build first", file=sys.stderr)
         return 1

@@ -52,7 +52,7 @@ def test_a2a_data_dir_wins_and_must_hold_the_data(monkeypatch, tmp_path):
 def wheel(tmp_path_factory):
     """A wheel built from a copy of the repository's package files (the checkout stays clean)."""
     src = tmp_path_factory.mktemp("src")
-    for name in ("pyproject.toml", "aid2assets", "data"):
+    for name in ("pyproject.toml", "aid2assets", "data", "LICENSE", "LICENSES"):
         subprocess.run(["cp", "-r", str(REPO / name), str(src / name)], check=True)
     out = tmp_path_factory.mktemp("wheel")
     done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(src)],

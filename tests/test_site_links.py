@@ -20,6 +20,8 @@ class Refs(html.parser.HTMLParser):
             self.ids.add(attrs["id"])
         if tag == "a" and "name" in attrs:
             self.ids.add(attrs["name"])
+        if tag == "link" and "canonical" in (attrs.get("rel") or "").split():
+            return  # the page's published address (html.baseurl), not something it loads
         for key in ("href", "src"):
             if attrs.get(key):
                 self.refs.append((tag, attrs[key]))
