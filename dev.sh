@@ -60,6 +60,7 @@ case "${1:-}" in
     ;;
   execute)
     setup
+    export A2A_LIVE_CHARTS=0   # stored outputs carry no live-chart widget (aid2assets/notebook.py)
     for nb in chapters/*.ipynb; do
       "$VENV/bin/jupyter" nbconvert --to notebook --execute --inplace \
         --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.store_widget_state=False "$nb"
