@@ -19,9 +19,15 @@ they can be re-run after any edit to the prose::
    when clicked; Run All still runs it. The site ignores the flags: there sphinx-exercise
    folds the solution.
 
-Other MyST constructs the chapters use ({term}, {cite:p}, {cite:t}, {doc}, {ref}, the gated
-exercise markers, {admonition}) render readably with jupyterlab-myst as they are, and are
-not rewritten.
+3. **Cross-references with their words.** A bare ``{ref}`label``` takes its words from the
+   section it points to; in a notebook that section is in another file, so jupyterlab-myst
+   can only print the label ("trade-lowest-claim"). A bare reference to a section label,
+   ``(label)=`` above a heading in any chapter, is given the heading's words,
+   ``{ref}`Heading <label>```: the site shows the same words, the notebook no longer a label.
+
+Other MyST constructs the chapters use ({term}, {cite:p}, {cite:t}, {doc} with its own
+words, the gated exercise markers, {admonition}) render readably with jupyterlab-myst as
+they are, and are not rewritten.
 """
 
 from __future__ import annotations
@@ -123,12 +129,36 @@ def fold_solutions(nb) -> int:
     return changed
 
 
-def rewrite(nb) -> int:
-    """Apply both rewrites to ``nb`` in place; returns the number of cells changed."""
+_SECTION_LABEL = re.compile(r"^\((?P<label>[\w-]+)\)=[ \t]*\n#+[ \t]+(?P<heading>.+?)[ \t]*$", re.M)
+_BARE_REF = re.compile(r"\{ref\}`(?P<label>[\w-]+)`")
+
+
+def section_labels(notebooks) -> dict[str, str]:
+    """``label -> heading`` for every ``(label)=`` placed just above a heading."""
+    labels = {}
+    for nb in notebooks:
+        for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                labels.update((m.group("label"), m.group("heading")) for m in _SECTION_LABEL.finditer(cell.source))
+    return labels
+
+
+def name_references(text: str, labels: dict[str, str]) -> str:
+    """Give each bare {ref} to a known section label the heading's words."""
+    def named(m):
+        heading = labels.get(m.group("label"))
+        if heading is None or "`" in heading or "<" in heading:
+            return m.group(0)
+        return f"{{ref}}`{heading} <{m.group('label')}>`"
+    return _BARE_REF.sub(named, text)
+
+
+def rewrite(nb, labels: dict[str, str] | None = None) -> int:
+    """Apply the rewrites to ``nb`` in place; returns the number of cells changed."""
     changed = fold_solutions(nb)
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            new = escape_dollars(cell.source)
+            new = name_references(escape_dollars(cell.source), labels or {})
             if new != cell.source:
                 cell.source = new
                 changed += 1
@@ -141,9 +171,12 @@ def main(argv=None) -> int:
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if a notebook would change")
     args = parser.parse_args(argv)
     status = 0
+    chapters = Path(__file__).resolve().parent.parent / "chapters"
+    sources = sorted(set(args.notebooks) | set(chapters.glob("*.ipynb")))
+    labels = section_labels(nbformat.read(p, as_version=4) for p in sources)
     for path in args.notebooks:
         nb = nbformat.read(path, as_version=4)
-        changed = rewrite(nb)
+        changed = rewrite(nb, labels)
         if changed and args.check:
             print(f"{path}: {changed} cells to rewrite (run python -m aid2assets.markup {path})")
             status = 1

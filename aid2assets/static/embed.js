@@ -68,8 +68,14 @@ function labelBindings(figure, target) {
 // --- In a notebook: the anywidget view (aid2assets.notebook.FigureView) ----------------------
 // The model's "html" is the figure's markup, made by the same Python function as the site's;
 // its data download is embedded as a data: URI.
-export function render({ model, el }) {
+function render({ model, el }) {
   el.classList.add("a2a-notebook-figure");
+  // Keys pressed on a control (arrows on a slider, Space on a radio button) belong to it,
+  // not to JupyterLab's notebook shortcuts, which would move to another cell instead.
+  el.dataset.lmSuppressShortcuts = "true";
+  el.addEventListener("keydown", (event) => {
+    if (event.target.closest && event.target.closest(".vega-bindings")) event.stopPropagation();
+  });
   el.innerHTML = model.get("html");
   const figure = el.querySelector("figure.a2a-figure");
   if (figure) drawFigure(figure);
@@ -81,7 +87,7 @@ export function render({ model, el }) {
   };
 }
 
-export default { render };
+export default { render };  // anywidget's entry point
 
 // --- On the site: when to draw ----------------------------------------------------------------
 function drawAll() {
