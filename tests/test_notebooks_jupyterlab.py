@@ -160,7 +160,6 @@ def test_notebook_in_jupyterlab(lab, browser, path):
 
         # -- As opened: MyST rendered, no math, titles shown, solutions folded -----------------
         text = rendered_markdown(page, titles)
-        (Path("/tmp/i12") / (Path(path).stem + ".txt")).write_text(text) if Path("/tmp/i12").exists() else None
         raw = sorted(set(m.group(0).strip() for m in RAW_MYST.finditer(text)))
         assert not raw, f"{path}: raw MyST shown: {raw}"
         maths = page.eval_on_selector_all(
