@@ -39,7 +39,7 @@ from pathlib import Path
 
 import nbformat
 
-__all__ = ["escape_dollars", "unescaped_dollars", "fold_solutions", "rewrite", "main"]
+__all__ = ["escape_dollars", "reader_text", "unescaped_dollars", "fold_solutions", "rewrite", "main"]
 
 # A fenced block (``` or ~~~, or a ::: directive fence is prose and stays in), or an inline
 # run of backticks with its closing run: their contents are code and keep their dollars.
@@ -86,6 +86,12 @@ def escape_dollars(text: str) -> str:
     """``text`` with every unescaped ``$`` of its prose written as ``\\$``."""
     return "".join(_DOLLAR.sub(lambda m: m.group(1) + r"\$", chunk) if prose else chunk
                    for prose, chunk in _prose_parts(text))
+
+
+def reader_text(text: str) -> str:
+    """Markdown with its escaped dollars shown as a reader sees them (``\\$5`` -> ``$5``),
+    for tests that look for a sentence of the prose."""
+    return text.replace("\\$", "$")
 
 
 def unescaped_dollars(text: str) -> list[str]:
