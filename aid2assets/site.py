@@ -9,9 +9,10 @@ Two pieces, both registered by the package:
   download. Every piece of text is HTML-escaped.
 * :func:`setup`, a Sphinx extension (listed in ``_config.yml``) that writes the Vega bundle
   (:mod:`aid2assets.bundle`, the module notebooks load too) into the site's ``_static``
-  folder, adds it only to pages that hold figures, and publishes ``data/`` beside the pages. It also writes
-  each chapter's student notebook (solutions removed, :mod:`aid2assets.student`) to
-  ``student/<chapter>.ipynb`` with a link under the chapter's title, and, with
+  folder, adds it only to pages that hold figures, and publishes ``data/`` beside the
+  pages. It also writes each chapter's student notebook (solutions removed,
+  :mod:`aid2assets.student`) to ``student/<chapter>.ipynb`` with a link under the
+  chapter's title, and, with
   ``a2a_print = True`` (the print edition, :mod:`aid2assets.printing`), draws every figure as
   the PNG stored in its output instead of a live chart.
 """
@@ -318,7 +319,7 @@ def _datapackage_directive():
 
 # --- Sphinx extension ----------------------------------------------------------------------
 
-def _bundle_text() -> str:
+def _bundle_text() -> str:  # kept for the tests and scripts that call it
     return bundle_text()
 
 
