@@ -12,6 +12,10 @@
 #                      and _build/print/from-aid-to-assets.pdf (headless Chromium, offline)
 set -euo pipefail
 cd "$(dirname "$0")"
+# The book's own runs (execute, build, nbval) never make live-chart widgets, whatever shell they
+# start from: stored outputs and the site stay widget-free (aid2assets/notebook.py). The
+# JupyterLab test starts its server without this variable.
+export A2A_LIVE_CHARTS=0
 
 PY=${PYTHON:-python3}
 VENV=.venv

@@ -5,8 +5,10 @@ A :class:`Figure` displays in three places from one output bundle:
 * on the published site, through the MyST-NB plugin in :mod:`aid2assets.site`, as a live
   Vega-Lite chart drawn by the Vega bundle the site serves itself (no CDN), with its title,
   description, source line and a link that downloads the exact data shown;
-* in JupyterLab, VS Code or Colab, as a static PNG (they do not know the book's mime type,
-  and none renders Vega-Lite 6 natively yet);
+* in a notebook front end with a live kernel (JupyterLab, Notebook 7; VS Code and Colab
+  untested), as the same live chart, drawn by the same bundled script through a widget
+  (:mod:`aid2assets.notebook`); where no widget can be shown (GitHub, an untrusted notebook,
+  a notebook reopened without its kernel), as a static PNG;
 * in the print/PDF edition, as the same PNG.
 
 The bundle is deterministic: the spec is plain JSON from Altair 6 (which names params by
@@ -18,7 +20,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import json
+import urllib.parse
 from dataclasses import dataclass, field
 
 import altair as alt
@@ -28,7 +32,7 @@ from . import theme
 
 MIME_TYPE = "application/vnd.aid2assets.figure+json"
 
-__all__ = ["Figure", "MIME_TYPE", "source_line"]
+__all__ = ["Figure", "MIME_TYPE", "figure_html", "source_line"]
 
 
 def source_line(source_ids, sources: pd.DataFrame) -> str:
@@ -102,11 +106,24 @@ class Figure:
 
     # -- display ---------------------------------------------------------------------------
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {
-            MIME_TYPE: self.payload(),
-            "image/png": base64.b64encode(self.png()).decode("ascii"),
-            "text/plain": f"Figure: {self.title}",
-        }
+        return display_bundle(self.payload(), self.png(), f"Figure: {self.title}")
+
+
+def display_bundle(payload: dict, png: bytes, text: str) -> dict:
+    """The output bundle of a figure: the book's mime type, a PNG and a stable text.
+
+    In a notebook front end with a widget manager (JupyterLab, Notebook 7, VS Code, Colab:
+    see :func:`aid2assets.notebook.live`) it also carries the view of a live chart widget,
+    which those front ends rank first. Elsewhere (nbval, nbconvert, the site's build) it does
+    not, so stored notebooks hold no widget and their outputs equal a fresh run. A front end
+    that cannot show the widget (untrusted notebook, no kernel, GitHub) shows the PNG.
+    """
+    bundle = {MIME_TYPE: payload, "image/png": base64.b64encode(png).decode("ascii"), "text/plain": text}
+    from . import notebook
+
+    if notebook.live():
+        bundle.update(notebook.widget_view(payload))
+    return bundle
 
 
 def _png(spec: dict, title: str, source: str, scale: float = 1.0) -> bytes:
@@ -120,6 +137,53 @@ def _png(spec: dict, title: str, source: str, scale: float = 1.0) -> bytes:
         lines[-1] = f"{lines[-1]} {word}".strip()
     spec["title"] = {"text": title, "subtitle": lines, "anchor": "start", "subtitleFontSize": 10}
     return vlc.vegalite_to_png(spec, scale=scale, vl_version=theme.VEGA_LITE_VERSION)
+
+
+# -- The markup (site and notebook) ------------------------------------------------------------
+
+def _json_for_script(obj) -> str:
+    """JSON that is safe inside <script type="application/json">."""
+    text = json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def figure_html(payload: dict, data_prefix: str | None = "../data/", download_href: str | None = None) -> str:
+    """The HTML for one figure, on the site and in a notebook (drawn by static/embed.js).
+
+    ``data_prefix`` is the relative address of ``data/`` (``None`` in a notebook, where the
+    full tables are named without a link); ``download_href`` the address of the figure's CSV
+    file (by default the CSV is embedded as a data: URI).
+    """
+    esc = html.escape
+    fid = "fig-" + payload["id"]
+    spec_json = _json_for_script(payload["spec"])
+    digest = hashlib.sha256(spec_json.encode("utf-8")).hexdigest()[:12]
+    dl = payload["download"]
+    href = download_href or "data:text/csv;charset=utf-8," + urllib.parse.quote(dl["csv"], safe="")
+    tables = " ".join(
+        f'<a href="{esc(data_prefix + name)}.csv">{esc(name)}.csv</a>' if data_prefix is not None
+        else f"<code>data/{esc(name)}.csv</code>"
+        for name in payload.get("tables", [])
+    )
+    note = f' <span class="a2a-note">{esc(payload["note"])}</span>' if payload.get("note") else ""
+    how_to = f'<p class="a2a-howto">{esc(payload["how_to"])}</p>' if payload.get("how_to") else ""
+    return (
+        f'<figure class="a2a-figure" id="{esc(fid)}" data-spec-hash="{digest}">'
+        f'<p class="a2a-title" id="{esc(fid)}-title">{esc(payload["title"])}</p>'
+        f"{how_to}"
+        f'<div class="a2a-chart" role="group" aria-labelledby="{esc(fid)}-title" '
+        f'aria-describedby="{esc(fid)}-desc"></div>'
+        f'<script type="application/json" class="a2a-spec">{spec_json}</script>'
+        '<noscript><p class="a2a-noscript">This chart is drawn in your browser with JavaScript. '
+        "Its data can still be downloaded below.</p></noscript>"
+        "<figcaption>"
+        f'<p class="a2a-desc" id="{esc(fid)}-desc">{esc(payload["description"])}</p>'
+        f'<p class="a2a-source"><strong>Source:</strong> {esc(payload["source"])}.{note}</p>'
+        f'<p class="a2a-links"><a class="a2a-download" download="{esc(dl["filename"])}" href="{esc(href)}">'
+        f"Download the data shown (CSV)</a>"
+        + (f' <span class="a2a-tables">Full tables: {tables}</span>' if tables else "")
+        + "</p></figcaption></figure>"
+    )
 
 
 # -- Plain Altair charts ----------------------------------------------------------------------
@@ -157,8 +221,7 @@ def sketch_payload(spec: dict) -> dict:
 def sketch_renderer(spec: dict, **metadata) -> dict:
     payload = sketch_payload(spec)
     png = _png(payload["spec"], payload["title"], SKETCH_SOURCE)
-    return {MIME_TYPE: payload, "image/png": base64.b64encode(png).decode("ascii"),
-            "text/plain": f"Chart: {payload['title']}"}
+    return display_bundle(payload, png, f"Chart: {payload['title']}")
 
 
 alt.renderers.register("aid2assets", sketch_renderer)

@@ -4,29 +4,30 @@ Two pieces, both registered by the package:
 
 * :class:`FigureMimeRenderer`, a MyST-NB mime-render plugin (entry point
   ``myst_nb.mime_renderers``) that turns a :class:`~aid2assets.figures.Figure` output into
-  HTML: a container for the chart, its spec as inert JSON, and a caption with the source
-  line and a data download. Every piece of text is HTML-escaped.
+  HTML (:func:`aid2assets.figures.figure_html`, the markup notebooks use too): a container
+  for the chart, its spec as inert JSON, and a caption with the source line and a data
+  download. Every piece of text is HTML-escaped.
 * :func:`setup`, a Sphinx extension (listed in ``_config.yml``) that writes the Vega bundle
-  from vl-convert, with the book's embed script, into the site's ``_static`` folder, adds it
-  only to pages that hold figures, and publishes ``data/`` beside the pages. It also writes
-  each chapter's student notebook (solutions removed, :mod:`aid2assets.student`) to
-  ``student/<chapter>.ipynb`` with a link under the chapter's title, and, with
+  (:mod:`aid2assets.bundle`, the module notebooks load too) into the site's ``_static``
+  folder, adds it only to pages that hold figures, and publishes ``data/`` beside the
+  pages. It also writes each chapter's student notebook (solutions removed,
+  :mod:`aid2assets.student`) to ``student/<chapter>.ipynb`` with a link under the
+  chapter's title, and, with
   ``a2a_print = True`` (the print edition, :mod:`aid2assets.printing`), draws every figure as
   the PNG stored in its output instead of a live chart.
 """
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import shutil
-import urllib.parse
 from pathlib import Path
 
 from docutils import nodes
 
-from .figures import MIME_TYPE
+from .bundle import bundle_key, bundle_text
+from .figures import MIME_TYPE, figure_html
 from .tables import TABLE_MIME_TYPE, table_html
 from .paths import data_dir
 
@@ -37,49 +38,7 @@ TABLES_JS = "a2a/tables.js"
 HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
 
 
-def _json_for_script(obj) -> str:
-    """JSON that is safe inside <script type="application/json">."""
-    text = json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 DOWNLOADS = "_downloads/figures"  # where the site keeps each figure's CSV
-
-
-def figure_html(payload: dict, data_prefix: str = "../data/", download_href: str | None = None) -> str:
-    """The HTML for one figure.
-
-    ``data_prefix`` is the relative address of ``data/``; ``download_href`` the address of
-    the figure's CSV file (by default the CSV is embedded as a data: URI).
-    """
-    esc = html.escape
-    fid = "fig-" + payload["id"]
-    spec_json = _json_for_script(payload["spec"])
-    digest = hashlib.sha256(spec_json.encode("utf-8")).hexdigest()[:12]
-    dl = payload["download"]
-    href = download_href or "data:text/csv;charset=utf-8," + urllib.parse.quote(dl["csv"], safe="")
-    tables = " ".join(
-        f'<a href="{esc(data_prefix + name)}.csv">{esc(name)}.csv</a>' for name in payload.get("tables", [])
-    )
-    note = f' <span class="a2a-note">{esc(payload["note"])}</span>' if payload.get("note") else ""
-    how_to = f'<p class="a2a-howto">{esc(payload["how_to"])}</p>' if payload.get("how_to") else ""
-    return (
-        f'<figure class="a2a-figure" id="{esc(fid)}" data-spec-hash="{digest}">'
-        f'<p class="a2a-title" id="{esc(fid)}-title">{esc(payload["title"])}</p>'
-        f"{how_to}"
-        f'<div class="a2a-chart" role="group" aria-labelledby="{esc(fid)}-title" '
-        f'aria-describedby="{esc(fid)}-desc"></div>'
-        f'<script type="application/json" class="a2a-spec">{spec_json}</script>'
-        '<noscript><p class="a2a-noscript">This chart is drawn in your browser with JavaScript. '
-        "Its data can still be downloaded below.</p></noscript>"
-        "<figcaption>"
-        f'<p class="a2a-desc" id="{esc(fid)}-desc">{esc(payload["description"])}</p>'
-        f'<p class="a2a-source"><strong>Source:</strong> {esc(payload["source"])}.{note}</p>'
-        f'<p class="a2a-links"><a class="a2a-download" download="{esc(dl["filename"])}" href="{esc(href)}">'
-        f"Download the data shown (CSV)</a>"
-        + (f' <span class="a2a-tables">Full tables: {tables}</span>' if tables else "")
-        + "</p></figcaption></figure>"
-    )
 
 
 def _mime_payload(data) -> dict:
@@ -360,28 +319,19 @@ def _datapackage_directive():
 
 # --- Sphinx extension ----------------------------------------------------------------------
 
-def _bundle_text() -> str:
-    import vl_convert as vlc
-
-    from .theme import VEGA_LITE_VERSION
-
-    snippet = (STATIC / "embed.js").read_text(encoding="utf-8")
-    return vlc.javascript_bundle(snippet, vl_version=VEGA_LITE_VERSION)
+def _bundle_text() -> str:  # kept for the tests and scripts that call it
+    return bundle_text()
 
 
 def _write_static(app, exception):
     """Write the Vega bundle (cached between builds) and stylesheet into ``_static/a2a``."""
     if exception is not None or app.builder.format != "html" or app.config.a2a_print:
         return
-    import vl_convert as vlc
-
     cache = Path(app.doctreedir).parent / "a2a_static"
     cache.mkdir(parents=True, exist_ok=True)
-    snippet = (STATIC / "embed.js").read_bytes()
-    key = hashlib.sha256(snippet + vlc.__version__.encode()).hexdigest()[:16]
-    cached = cache / f"figures-{key}.js"
+    cached = cache / f"figures-{bundle_key()}.js"
     if not cached.exists():
-        cached.write_text(_bundle_text(), encoding="utf-8")
+        cached.write_text(bundle_text(), encoding="utf-8")
     out = Path(app.outdir) / "_static"
     (out / BUNDLE_NAME).parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(cached, out / BUNDLE_NAME)

@@ -16,6 +16,7 @@ from aid2assets.claims import (CHECKS, VERDICTS, check_all, check_reko_diq, chec
                                load_tables, lowest_spells, parse_figures)
 from aid2assets.tables import TABLE_MIME_TYPE, Column, Table, table_html
 from aid2assets.theme import OKABE_ITO, VERDICT_COLORS
+from aid2assets.markup import reader_text
 
 REPO = Path(__file__).resolve().parent.parent
 SITE = REPO / "_build" / "html"
@@ -169,7 +170,7 @@ def test_claims_table_spec(claims):
 # -- the chapter ----------------------------------------------------------------------------
 
 def test_each_section_states_the_stored_verdict(claims):
-    text = "\n".join(c.source for c in nbformat.read(NB, as_version=4).cells if c.cell_type == "markdown")
+    text = reader_text("\n".join(c.source for c in nbformat.read(NB, as_version=4).cells if c.cell_type == "markdown"))
     for row in claims.itertuples():
         section = text.split(f"({row.section})=", 1)[1].split("\n(claim-", 1)[0]
         assert section.splitlines()[1] == f"## {row.section_title}"

@@ -13,6 +13,7 @@ import pytest
 from aid2assets import load
 from aid2assets.figures import stored_figures
 from aid2assets.fiscal import decimal_year
+from aid2assets.markup import reader_text
 
 NB = Path(__file__).resolve().parent.parent / "chapters" / "overview.ipynb"
 
@@ -24,7 +25,7 @@ def figure():
 
 @pytest.fixture(scope="module")
 def text():
-    return "\n".join(c.source for c in nbformat.read(NB, as_version=4).cells if c.cell_type == "markdown")
+    return reader_text("\n".join(c.source for c in nbformat.read(NB, as_version=4).cells if c.cell_type == "markdown"))
 
 
 def pak_aid() -> pd.Series:
