@@ -199,7 +199,9 @@ def fdi_by_country(fdi: pd.DataFrame, period: str, measure: str = "fdi_net") -> 
 
 # -- Energy -------------------------------------------------------------------------------------------
 def _series(energy, name, partner="all"):
+    """One series by year; values the table marks SUSPECT (a gap printed as a number) are left out."""
     rows = energy[(energy["series"] == name) & (energy["partner"] == partner)]
+    rows = rows[~rows["note"].fillna("").str.startswith("SUSPECT")]
     return rows.set_index("year")["value"]
 
 

@@ -239,7 +239,14 @@ FINANCE_ROWS = {  # row label (stripped) -> (series, unit, note)
                            "labelled mcf; the magnitudes match million cubic feet"),
     "Petroleum Products, Imports (000 tons)": ("petroleum_products_imports", "thousand tonnes", ""),
 }
-PARTIAL_FY = {2023, 2024}  # the Finance Division's last two columns (SOURCE.md: July-March only)
+PARTIAL_FY = {2023, 2024}
+# Printed values that cannot be right; kept as printed, with a note, and left out of the charts.
+SUSPECT = {
+    ("gas_production", "2016"): "SUSPECT: the EI 2024 workbook prints 0 for Pakistan's 2016 gas production, between "
+                                "about 35 bcm in 2015 and 2017: a gap in the workbook, not a real zero",
+    ("gas_consumption", "2016"): "SUSPECT: the EI 2024 workbook's 2016 consumption equals that year's LNG imports "
+                                 "alone, as if domestic production were missing",
+}  # the Finance Division's last two columns (SOURCE.md: July-March only)
 
 
 def ei_rows(shared: Path) -> list[dict]:
@@ -265,7 +272,7 @@ def ei_rows(shared: Path) -> list[dict]:
                 value = r[i].strip()
                 out.append({"series": series, "basis": "calendar", "year": year, "partner": "all",
                             "value": value, "unit": unit, "partial": "false",
-                            "note": "" if value else "empty in the EI workbook",
+                            "note": SUSPECT.get((series, year), "" if value else "empty in the EI workbook"),
                             "source_id": "ei-statistical-review-2024", "status": "VERIFIED"})
         elif sheet == "Gas trade - LNG":
             out.extend(lng_by_source(grid, r))

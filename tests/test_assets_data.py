@@ -154,3 +154,11 @@ def test_imports_are_the_largest_flow_and_aid_overtook_remittances_twice(flows):
     assert set(big["largest"]) == {"us_imports"}
     changes = [year for year, _, _ in F.order_changes(flows)]
     assert changes == [2002, 2003, 2010, 2012]
+
+
+def test_the_2016_gas_gap_is_noted_and_left_out(t):
+    e = t["assets_energy"]
+    row = e[(e["series"] == "gas_production") & (e["year"] == 2016)].iloc[0]
+    assert row["value"] == 0 and row["note"].startswith("SUSPECT")
+    g = F.gas_balance(e).set_index("year")
+    assert pd.isna(g.loc[2016, "production_bcm"]) and g.loc[2017, "production_bcm"] > 30
