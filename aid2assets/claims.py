@@ -264,7 +264,8 @@ def check_ussm(events: pd.DataFrame, evidence: pd.DataFrame, fdi: pd.DataFrame) 
         "mou_date": mou["date"] if mou is not None else "none",
         "planned_first_phase_usd_m": planned,
         "planned_is_an_intention": plan["kind"] == "planned",
-        "us_net_fdi_jul_mar_fy2026_usd_m": round(after, 1) if after is not None else "none",
+        # US net FDI (SBP) in July 2025 - March 2026, the months after the memorandum (provisional)
+        "investment_recorded_usd_m": round(after, 1) if after is not None else "none",
         "us_net_fdi_jul_mar_fy2025_usd_m": round(before, 1) if before is not None else "none",
         "first_shipment_date": shipment["date"] if shipment is not None else "none",
         "first_shipment_value_published": not pd.isna(ship["value"]),

@@ -44,7 +44,7 @@ def test_stored_reason_verdict_and_figures_are_the_computed_ones(tables, stored,
 def test_ussm_sets_the_promise_against_us_fdi(tables):
     f = run("ussm", tables).figures
     assert f["planned_first_phase_usd_m"] == 500
-    assert f["us_net_fdi_jul_mar_fy2026_usd_m"] == 8.8 and f["us_net_fdi_jul_mar_fy2025_usd_m"] == 20.3
+    assert f["investment_recorded_usd_m"] == 8.8 and f["us_net_fdi_jul_mar_fy2025_usd_m"] == 20.3
 
 
 def with_us_fdi(fdi, value):
