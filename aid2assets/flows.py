@@ -237,3 +237,43 @@ def crude_balance(energy: pd.DataFrame) -> pd.DataFrame:
     out["domestic_share"] = out["extraction_kbbl"] / (out["extraction_kbbl"] + out["imports_kbbl"])
     out.index.name = "fiscal_year"
     return out.reset_index()
+
+
+# -- The chapter's three headline findings, printed: python -m aid2assets.flows ----------------------
+def headline_findings() -> list[str]:
+    """The assets chapter's three largest findings, recomputed from the book's tables."""
+    from .data import load
+
+    remit, aid, trade, fdi, energy = (load(t) for t in ["assets_remittances_monthly", "aid_foreignassistance",
+                                                         "trade_us_goods_annual", "assets_fdi_by_country", "assets_energy"])
+    flows = bilateral_flows(remit, aid, trade, fdi)
+    w = flows.pivot_table(index="year", columns="flow", values="value_musd")
+    us25 = fdi_by_country(fdi, "jul_mar_fy2025").set_index("country")
+    us26 = fdi_by_country(fdi, "jul_mar_fy2026").set_index("country")
+    jul_mar = remit[(remit["vintage"] == "easydata-2025-04") & (remit["corridor"] == "usa")
+                    & (remit["fiscal_year"] == 2025)]["value_musd"].sum()
+    g = gas_balance(energy).set_index("year")
+    lng = lng_by_source(energy).set_index("partner")
+    crude = crude_balance(energy).set_index("fiscal_year")
+    return [
+        f"Remittances from the US (Pakistan FY2023, Jul-Jun) US${w.loc[2023, 'us_remittances']:,.1f}m against US aid "
+        f"disbursed (US FY2023, Oct-Sep) US${w.loc[2023, 'us_aid']:,.1f}m: {w.loc[2023, 'us_remittances'] / w.loc[2023, 'us_aid']:.1f} "
+        f"times. US imports of Pakistani goods are the largest flow every year 2001-2024; the order of aid and "
+        f"remittances changed in {', '.join(str(y) for y, _, _ in order_changes(flows))}.",
+        f"US net FDI in Pakistan: US${us25.loc['United States', 'value_musd']:.1f}m in Jul-Mar FY2025 "
+        f"({us25.loc['United States', 'share']:.2%} of the total; China {us25.loc['China', 'share']:.1%}) and "
+        f"US${us26.loc['United States', 'value_musd']:.1f}m in Jul-Mar FY2026 ({us26.loc['United States', 'share']:.2%}, provisional), "
+        f"against a promised US$500m; remittances from the US in Jul-Mar FY2025 were US${jul_mar:,.1f}m, "
+        f"{jul_mar / us25.loc['United States', 'value_musd']:.0f} times US net FDI.",
+        f"Gas: proved reserves {g.loc[2005, 'reserves_tcm']:.3f} Tcm (2005) to {g.loc[2020, 'reserves_tcm']:.3f} Tcm (2020), "
+        f"{g.loc[2020, 'reserves_tcm'] / g.loc[2005, 'reserves_tcm'] - 1:.0%}; production {g['production_bcm'].max():.1f} bcm "
+        f"({int(g['production_bcm'].idxmax())}) to {g.loc[2023, 'production_bcm']:.1f} bcm (2023); LNG "
+        f"{g.loc[2023, 'lng_share_of_use']:.1%} of 2023 use, {lng.loc['Qatar', 'share']:.1%} of it from Qatar and "
+        f"{lng.loc['United States', 'bcm']:.3f} bcm ({lng.loc['United States', 'share']:.1%}) from the US; domestic crude "
+        f"{crude.loc[2022, 'domestic_share']:.1%} of crude supply in FY2022. No oil-reserves table was found.",
+    ]
+
+
+if __name__ == "__main__":
+    for n, line in enumerate(headline_findings(), start=1):
+        print(f"{n}. {line}")

@@ -91,3 +91,8 @@ def test_widget_draws_a_chart(bilateral):
     before = ex.chart.value
     ex.measure.value = "share"
     assert ex.chart.value != before
+
+
+def test_headline_findings_are_computed():
+    lines = F.headline_findings()
+    assert len(lines) == 3 and "11.4 times" in lines[0] and "US$20.3m" in lines[1] and "87.6%" in lines[2]
