@@ -35,6 +35,7 @@ class Check:
     verdict: str
     figures: dict
     evidence: pd.DataFrame = field(repr=False)
+    reason: str = ""   # the reason as stored in claims.csv, where the check writes it from the data
 
     def __post_init__(self):
         if self.verdict not in VERDICTS:
@@ -241,54 +242,109 @@ def check_rare_earths(world: pd.DataFrame, evidence: pd.DataFrame, reko: pd.Data
 
 # -- 5. the USSM memorandum ------------------------------------------------------------------
 
-def check_ussm(events: pd.DataFrame, evidence: pd.DataFrame) -> Check:
-    """A September 2025 MoU with US Strategic Metals and a $500 million investment."""
+def _us_net_fdi(fdi: pd.DataFrame, period: str) -> float | None:
+    """US net FDI in Pakistan for an SBP period (US$ million), or None when the table lacks it."""
+    rows = fdi[(fdi["country"] == "United States") & (fdi["measure"] == "fdi_net") & (fdi["period"] == period)]
+    return None if rows.empty or pd.isna(rows["value_musd"].iloc[0]) else float(rows["value_musd"].iloc[0])
+
+
+def check_ussm(events: pd.DataFrame, evidence: pd.DataFrame, fdi: pd.DataFrame) -> Check:
+    """A September 2025 MoU with US Strategic Metals and a $500 million investment.
+
+    The investment actually recorded is SBP's US net direct investment in Pakistan for
+    July-March FY2026 (July 2025 - March 2026, the months after the memorandum; provisional).
+    """
     mou = _event(events, "2025-09-08-ussm-fwo-minerals-mou")
     shipment = _event(events, "2025-10-02-first-minerals-shipment")
     plan = evidence[evidence["item"] == "ussm_mou_first_phase"].iloc[0]
     ship = evidence[evidence["item"] == "ussm_first_shipment"].iloc[0]
-    spent = evidence[(evidence["claim_id"] == "ussm") & (evidence["kind"] == "measure") & evidence["unit"].fillna("").str.startswith("US$")]
+    planned = float(plan["value"])
+    after, before = _us_net_fdi(fdi, "jul_mar_fy2026"), _us_net_fdi(fdi, "jul_mar_fy2025")
     figures = {
         "mou_date": mou["date"] if mou is not None else "none",
-        "planned_first_phase_usd_m": float(plan["value"]),
+        "planned_first_phase_usd_m": planned,
         "planned_is_an_intention": plan["kind"] == "planned",
-        "investment_recorded_usd_m": float(spent["value"].sum()) if not spent.empty else "none",
+        # US net FDI (SBP) in July 2025 - March 2026, the months after the memorandum (provisional)
+        "investment_recorded_usd_m": round(after, 1) if after is not None else "none",
+        "us_net_fdi_jul_mar_fy2025_usd_m": round(before, 1) if before is not None else "none",
         "first_shipment_date": shipment["date"] if shipment is not None else "none",
         "first_shipment_value_published": not pd.isna(ship["value"]),
     }
     mou_ok = mou is not None and str(mou["date"]).startswith("2025-09")
     if not mou_ok:
         verdict = "unsupported"
-    elif float(plan["value"]) == 500 and not spent.empty and float(spent["value"].sum()) >= 500:
+        reason = "The book's timeline records no memorandum with US Strategic Metals in September 2025."
+    elif after is not None and after >= planned:
         verdict = "supported"
+        reason = (f"Signed on {_day(mou['date']):%-d %b %Y}, and SBP records US net FDI of ${after:,.1f} million in "
+                  f"Jul-Mar FY2026, at least the ${planned:,.0f} million envisaged.")
     else:
+        recorded = ("SBP holds no US figure for Jul-Mar FY2026" if after is None else
+                    f"SBP records US net FDI of ${after:,.1f} million in Jul-Mar FY2026 (provisional; "
+                    f"${before:,.1f} million a year earlier)")
+        reason = (f"Signed {_day(mou['date']):%-d %b %Y}, but the ${planned:,.0f} million is first-phase investment "
+                  f"envisaged, not money spent: {recorded}. The first shipment had no published value.")
         verdict = "partly supported"
     table = pd.DataFrame([
         {"date": mou["date"], "what": mou["title"], "amount": "US$500 million envisaged (first phase)" if plan["kind"] == "planned" else "",
          "status": mou["status"]},
         {"date": shipment["date"], "what": shipment["title"], "amount": "no tonnage or value published", "status": shipment["status"]},
+        {"date": "2025-07 to 2026-03", "what": "US net direct investment in Pakistan, all sectors (SBP, provisional)",
+         "amount": "none recorded" if after is None else f"US${after:,.1f} million", "status": "VERIFIED"},
     ])
-    return Check("ussm", verdict, figures, table)
+    return Check("ussm", verdict, figures, table, reason)
 
 
 # -- 6. oil ----------------------------------------------------------------------------------
 
-def check_oil(events: pd.DataFrame, evidence: pd.DataFrame) -> Check:
-    """Pakistan has massive oil reserves."""
+def check_oil(events: pd.DataFrame, evidence: pd.DataFrame, energy: pd.DataFrame) -> Check:
+    """Pakistan has massive oil reserves.
+
+    The energy data (Energy Institute, Finance Division) hold gas reserves but no oil-reserves
+    series for Pakistan; what they do show is how much of its crude Pakistan extracts itself.
+    """
+    from .flows import crude_balance, gas_balance
+
     oil = evidence[evidence["claim_id"] == "oil"]
     estimates = oil[oil["item"].str.startswith("oil_reserves_estimate")]
+    oil_reserve_rows = energy[energy["series"].str.contains("oil") & energy["series"].str.contains("reserves")]
     deal = _event(events, "2025-07-30-trade-deal-oil")
+    crude = crude_balance(energy)
+    full = crude[~crude["partial"]].dropna(subset=["domestic_share"])
+    last = full.iloc[-1]
+    gas = gas_balance(energy).dropna(subset=["reserves_tcm"]).set_index("year")["reserves_tcm"]
+    gas_change = 100 * (gas.iloc[-1] / gas.max() - 1)
     figures = {
         "statement_date": _item(oil, "oil_reserves_statement", column="as_of"),
         "deal_event_in_timeline": deal is not None,
-        "reserve_estimates_in_data": len(estimates),
+        "reserve_estimates_in_data": len(estimates) + len(oil_reserve_rows),
         "crude_extraction_growth_fy2025_pct": float(_item(oil, "crude_extraction_growth_fy2025")),
+        "domestic_share_of_crude_pct": round(100 * float(last["domestic_share"]), 1),
+        "domestic_share_fiscal_year": int(last["fiscal_year"]),
+        "gas_reserves_change_from_peak_pct": round(float(gas_change), 1),
+        "gas_reserves_last_year": int(gas.index[-1]),
         "first_us_crude_cargo_mbbl": float(_item(oil, "first_us_crude_cargo")),
         "first_us_crude_cargo_date": _item(oil, "first_us_crude_cargo", column="as_of"),
     }
-    verdict = "unverifiable" if estimates.empty else "partly supported"
+    shows = (f"domestic crude was {figures['domestic_share_of_crude_pct']:g}% of crude supply in "
+             f"FY{figures['domestic_share_fiscal_year']} and gas reserves {-figures['gas_reserves_change_from_peak_pct']:g}% "
+             f"below their peak by {figures['gas_reserves_last_year']}.")
+    if estimates.empty and oil_reserve_rows.empty:
+        verdict = "unverifiable"
+        reason = (f"Trump's post of {_day(figures['statement_date']):%-d %b %Y} gave no figure, and the book found no table "
+                  f"of Pakistan's oil reserves. The energy data show that {shows}")
+    else:
+        verdict = "partly supported"
+        reason = f"The book's data now hold an oil-reserves estimate; 'massive' is not a measure. The energy data show that {shows}"
     table = oil[["label", "value", "unit", "as_of", "kind", "status"]].reset_index(drop=True)
-    return Check("oil", verdict, figures, table)
+    table = pd.concat([table, pd.DataFrame([
+        {"label": f"Domestic share of crude supply, FY{figures['domestic_share_fiscal_year']}",
+         "value": figures["domestic_share_of_crude_pct"], "unit": "%", "as_of": f"FY{figures['domestic_share_fiscal_year']}",
+         "kind": "measure", "status": "DERIVED"},
+        {"label": "Proved gas reserves, change from peak", "value": figures["gas_reserves_change_from_peak_pct"],
+         "unit": "%", "as_of": str(figures["gas_reserves_last_year"]), "kind": "measure", "status": "DERIVED"},
+    ])], ignore_index=True)
+    return Check("oil", verdict, figures, table, reason)
 
 
 # -- 7. the May 2025 conflict and the Nobel recommendation ------------------------------------
@@ -337,22 +393,38 @@ def check_imf(imf: pd.DataFrame) -> Check:
 
 # -- 9. the October investment conference ----------------------------------------------------
 
-def check_conference(events: pd.DataFrame) -> Check:
-    """An investment conference planned for late October 2025."""
+def check_conference(events: pd.DataFrame, fdi: pd.DataFrame) -> Check:
+    """An investment conference planned for late October 2025.
+
+    Whether or not it was held, the data can say what US direct investment followed: SBP's
+    July-March FY2026 figure (provisional) against the same months a year earlier.
+    """
     words = events["title"].str.contains("forum|conference|summit|investment", case=False, regex=True)
     meetings = events[words & events["category"].isin(["trade/investment", "minerals/energy"])].copy()
     late_october = meetings[meetings["date"].str.startswith("2025-10")
                             & ~meetings["title"].str.contains("shipment|port", case=False)]
     before = meetings[meetings["date"] < "2025-10"]
     after = meetings[meetings["date"] > "2025-11"]
+    fy26, fy25 = _us_net_fdi(fdi, "jul_mar_fy2026"), _us_net_fdi(fdi, "jul_mar_fy2025")
     figures = {
         "meetings_in_october_2025": len(late_october),
         "nearest_before": before["date"].max() if not before.empty else "none",
         "nearest_after": after["date"].min() if not after.empty else "none",
+        "us_net_fdi_jul_mar_fy2026_usd_m": round(fy26, 1) if fy26 is not None else "none",
+        "us_net_fdi_jul_mar_fy2025_usd_m": round(fy25, 1) if fy25 is not None else "none",
     }
     verdict = "supported" if len(late_october) else "unverifiable"
+    if len(late_october):
+        reason = f"The book's timeline records it: {late_october.iloc[0]['title']} ({late_october.iloc[0]['date']})."
+    else:
+        near = [f"{_day(d):%-d %b %Y}" for d in (figures["nearest_before"], figures["nearest_after"]) if d != "none"]
+        reason = "No source in the book records it" + (f"; the nearest meetings are of {' and '.join(near)}." if near else ".")
+    if fy26 is not None and fy25 is not None:
+        direction = "down from" if fy26 < fy25 else "up from"
+        reason += (f" US net FDI in Jul-Mar FY2026 was ${fy26:,.1f} million (provisional), "
+                   f"{direction} ${fy25:,.1f} million a year earlier.")
     table = meetings[["date", "title", "status", "note"]].reset_index(drop=True)
-    return Check("conference", verdict, figures, table)
+    return Check("conference", verdict, figures, table, reason)
 
 
 # -- all at once -----------------------------------------------------------------------------
@@ -362,14 +434,14 @@ CHECKS = {
     "mining": lambda t: check_mining(t["claims_evidence"], t["minerals_world"]),
     "reko-diq": lambda t: check_reko_diq(t["minerals_reko_diq"]),
     "rare-earths": lambda t: check_rare_earths(t["minerals_world"], t["claims_evidence"], t["minerals_reko_diq"]),
-    "ussm": lambda t: check_ussm(t["events"], t["claims_evidence"]),
-    "oil": lambda t: check_oil(t["events"], t["claims_evidence"]),
+    "ussm": lambda t: check_ussm(t["events"], t["claims_evidence"], t["assets_fdi_by_country"]),
+    "oil": lambda t: check_oil(t["events"], t["claims_evidence"], t["assets_energy"]),
     "conflict-nobel": lambda t: check_conflict_nobel(t["events"]),
     "imf": lambda t: check_imf(t["imf_programs"]),
-    "conference": lambda t: check_conference(t["events"]),
+    "conference": lambda t: check_conference(t["events"], t["assets_fdi_by_country"]),
 }
 TABLES = ["tariff_rates_by_date", "trade_partners", "claims_evidence", "minerals_world", "minerals_reko_diq",
-          "events", "imf_programs"]
+          "events", "imf_programs", "assets_fdi_by_country", "assets_energy"]
 
 
 def load_tables(root=None) -> dict[str, pd.DataFrame]:

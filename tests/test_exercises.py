@@ -19,7 +19,8 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 CHAPTERS = REPO / "chapters"
 SITE = REPO / "_build" / "html"
-PREFIX = {"aid_history": "aid", "trade_tariffs": "trade", "minerals": "minerals", "diplomacy": "diplomacy"}
+PREFIX = {"aid_history": "aid", "trade_tariffs": "trade", "minerals": "minerals", "diplomacy": "diplomacy",
+          "assets": "assets"}
 
 DIRECTIVE = re.compile(r"^```\{(exercise-start|exercise-end|solution-start|solution-end)\}(.*)$")
 OPTION = re.compile(r"^:(\w+):\s*(.*)$")

@@ -69,6 +69,23 @@ def test_text_numbers_agree_with_the_data(text):
     assert "35 of the 40\nyears" in text
 
 
+def test_remittances_and_investment_in_the_miniature(text, figure):
+    """The assets side: remittances from the US (SBP, Pakistan fiscal years) and US net FDI (Jul-Mar)."""
+    from aid2assets import flows
+
+    best = flows.remittances_best_fy(load("assets_remittances_monthly")).query("corridor == 'usa'")
+    rem = best.set_index("fiscal_year")["value_musd"]
+    fdi = flows.us_fdi_jul_mar(load("assets_fdi_by_country")).set_index("year")["value_musd"]
+    aid = pak_aid()
+    assert f"\\${rem[2024]:,.1f} million of remittances" in text
+    assert round(rem[2024] / aid[2024]) in (20, 21) and "about twenty times" in text
+    assert f"net \\${fdi[2025]:.1f} million in the nine months to March 2025" in text
+    rows = pd.read_csv(pd.io.common.StringIO(figure["download"]["csv"])).set_index("year")
+    assert rows.loc[2024, "us_remittances_musd"] == round(rem[2024], 1)
+    assert rows.loc[2025, "us_fdi_musd"] == round(fdi[2025], 1) and pd.isna(rows.loc[2024, "us_fdi_musd"])
+    assert "Remittances from the US" in figure["download"]["csv"] or "us_remittances_musd" in figure["download"]["csv"]
+
+
 def test_description_agrees_with_the_data(figure):
     aid, trade = pak_aid(), pak_trade()
     d = figure["description"]
@@ -81,7 +98,8 @@ def test_description_agrees_with_the_data(figure):
 
 def test_download_is_the_yearly_table(figure):
     rows = pd.read_csv(pd.io.common.StringIO(figure["download"]["csv"]))
-    assert list(rows.columns) == ["year", "aid_musd", "aid_source", "partial", "exports_musd", "imports_musd"]
+    assert list(rows.columns) == ["year", "aid_musd", "aid_source", "partial", "exports_musd", "imports_musd",
+                                  "us_remittances_musd", "us_fdi_musd"]
     assert rows["year"].tolist() == list(range(1948, 2026))
     aid = pak_aid()
     assert (rows.set_index("year")["aid_musd"] - aid.round(1)).abs().max() < 0.051
