@@ -493,24 +493,27 @@ def _one_search_box(app, config):
 
 def _link_card_site_url(app, config):
     """Open Graph needs absolute addresses: take the site's address from ``html_baseurl``
-    unless ``ogp_site_url`` is set. Without either, :func:`_link_card_paths` keeps the
+    unless ``ogp_site_url`` is set. Without either, :func:`_link_card_tidy` keeps the
     image's address relative to each page (still a local file, never fetched)."""
     if not getattr(config, "ogp_site_url", "") and getattr(config, "html_baseurl", ""):
         config.ogp_site_url = config.html_baseurl.rstrip("/") + "/"
 
 
-def _link_card_paths(app, pagename, templatename, context, doctree):
-    """With no site address, sphinxext-opengraph writes the image relative to the site's root
-    and the page's own address as a bare path; make the image relative to the page and drop
-    the address (a relative og:url means nothing to a reader of the card)."""
-    if app.config.ogp_site_url or not context.get("metatags"):
-        return
+def _link_card_tidy(app, pagename, templatename, context, doctree):
+    """Finish sphinxext-opengraph's tags: a description cut at its length limit ends at a
+    whole word with an ellipsis; and with no site address, the image is made relative to the
+    page (the extension writes it relative to the site's root) and the page's own address,
+    a bare path that means nothing on a card, is dropped."""
     import re
 
-    tags = context["metatags"]
-    tags = re.sub(r'<meta property="og:url" content="[^"]*" />\n?', "", tags)
-    tags = tags.replace(f'property="og:image" content="{OG_CARD}"',
-                        f'property="og:image" content="{html.escape(context["pathto"](OG_CARD, 1))}"')
+    tags = context.get("metatags") or ""
+    if 'property="og:' not in tags:
+        return
+    tags = re.sub(r'(content="[^"]*?)\s+\S*\.\.\." />', lambda m: m.group(1).rstrip(",;:") + '…" />', tags)
+    if not app.config.ogp_site_url:
+        tags = re.sub(r'<meta property="og:url" content="[^"]*" />\n?', "", tags)
+        tags = tags.replace(f'property="og:image" content="{OG_CARD}"',
+                            f'property="og:image" content="{html.escape(context["pathto"](OG_CARD, 1))}"')
     context["metatags"] = tags
 
 
@@ -552,7 +555,7 @@ def setup(app):
     app.setup_extension("sphinxext.opengraph")
     app.connect("config-inited", _one_search_box)
     app.connect("config-inited", _link_card_site_url)
-    app.connect("html-page-context", _link_card_paths, priority=600)  # after sphinxext-opengraph
+    app.connect("html-page-context", _link_card_tidy, priority=600)  # after sphinxext-opengraph
     app.add_css_file(SITE_CSS)
     app.connect("build-finished", _write_site_static)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

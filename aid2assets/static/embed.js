@@ -76,7 +76,8 @@ async function redrawForTheme(figure) {
   if (figure.dataset.rendered !== "true") return;  // not drawn yet: it gets the theme when it is
   const old = a2aViews[figure.id];
   let state = null;
-  try { state = old.getState(); } catch (err) { state = null; }
+  // Controls, selections and changed data carry over; "background" is the theme's own.
+  try { state = old.getState({ signals: (name) => name !== "background" }); } catch (err) { state = null; }
   if (old) old.finalize();
   delete figure.dataset.rendered;
   await drawFigure(figure);
