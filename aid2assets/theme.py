@@ -109,5 +109,11 @@ DARK_COLOURS = {
     "#cfcfcf": "#666666",
     "#d9d9d9": "#333333",
     "#e5e5e5": "#2e2e2e",
+    # shading colours carried in the data (era bands, timeline rows): dim bands on black
+    "#e6e6e6": "#2a2a2a",
+    "#f2f2f2": "#1e1e1e",
+    "#dcdcdc": "#2e2e2e",
+    "#f0f0f0": "#1f1f1f",
+    "#f5d9a8": "#4a3a1e",
     "black": "#e6e6e6",   # Vega-Lite's default for text marks
 }

@@ -193,3 +193,17 @@ def test_coloured_text_is_readable_on_the_dark_page(fid, spec):
     weak = [f"{c}→{dark(c)} ({contrast(dark(c), DARK_BACKGROUND):.1f}:1)" for c in found["text"]
             if c.startswith("#") and contrast(dark(c), DARK_BACKGROUND) < 4.5]
     assert not weak, f"{fid}: text colours below 4.5:1 on {DARK_BACKGROUND}: {weak}"
+
+
+def test_shading_colours_in_the_data_have_dark_counterparts():
+    """Colours carried in a chart's data (era bands, timeline rows, drawn with scale: null)
+    are swapped too; one with no counterpart would stay a pale block on the dark page."""
+    found = set()
+    for _, spec in SPECS:
+        for rows in spec.get("datasets", {}).values():
+            for row in rows:
+                found |= {v.lower() for v in row.values()
+                          if isinstance(v, str) and re.fullmatch(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?", v)}
+    assert found, "no colour found in the data: the check would check nothing"
+    missing = sorted(c for c in found if c not in DARK_COLOURS and contrast(c, "#ffffff") < 1.5)
+    assert not missing, f"pale colours in chart data with no dark counterpart: {missing}"
