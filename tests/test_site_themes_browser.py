@@ -201,3 +201,26 @@ def test_switching_the_theme_redraws_charts_and_keeps_their_state(browser, base_
         visit.check_clean()
     finally:
         visit.close()
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_one_search_box_and_its_icon_beside_the_query(browser, base_url, viewport):  # noqa: F811
+    """One visible way to search per page (the sidebar's field, or the header's icon on a
+    phone), and on the search page the magnifying glass does not cover the query."""
+    visit = ThemedVisit(browser, base_url, "chapters/aid_history.html", viewport, "light")
+    page = visit.page
+    try:
+        visible = page.eval_on_selector_all(
+            ".search-button-field, .search-button", "els => els.filter(e => e.getClientRects().length && "
+            "e.getBoundingClientRect().width > 0 && getComputedStyle(e).visibility !== 'hidden').length")
+        assert visible == 1, f"{visible} search boxes or buttons visible at {viewport} width"
+        page.goto(base_url + "search.html?q=tariff", wait_until="load")
+        icon, text_start = page.evaluate(
+            "() => { const f = document.querySelector('.bd-search-container form.bd-search, form.bd-search:not(#pst-search-dialog form)');"
+            " const i = f.querySelector('.fa-magnifying-glass').getBoundingClientRect();"
+            " const input = f.querySelector('input'); const r = input.getBoundingClientRect();"
+            " return [i.right, r.left + parseFloat(getComputedStyle(input).paddingLeft)]; }")
+        assert icon <= text_start, f"the search icon (right edge {icon:.0f}) covers the query (from {text_start:.0f})"
+        assert not visit.refused, visit.refused  # (the search page logs the theme's own focus messages)
+    finally:
+        visit.close()
