@@ -526,9 +526,8 @@ def _write_site_static(app, exception):
     out = Path(app.outdir) / "_static" / "a2a"
     out.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(STATIC / "site.css", out / "site.css")
-    if not app.config.a2a_print:
-        card = vlc.svg_to_png((STATIC / "og-card.svg").read_text(encoding="utf-8"), scale=1)
-        (Path(app.outdir) / OG_CARD).write_bytes(card)
+    card = vlc.svg_to_png((STATIC / "og-card.svg").read_text(encoding="utf-8"), scale=1)
+    (Path(app.outdir) / OG_CARD).write_bytes(card)
 
 
 def setup(app):
