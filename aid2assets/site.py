@@ -301,8 +301,11 @@ def _field_rows(fields: list[dict]) -> str:
         if "maxLength" in c:
             rules.append(f"at most {c['maxLength']} characters")
         about = " ".join(x for x in (f.get("title", ""), f.get("description", "")) if x)
-        rows.append(f"<tr><th scope='row'><code>{esc(f['name'])}</code></th><td>{esc(f.get('type', 'string'))}</td>"
-                    f"<td>{esc(f.get('unit', ''))}</td><td>{esc(about)}</td><td>{esc('; '.join(rules))}</td></tr>")
+        # data-label: each cell's column name, shown beside it when a phone stacks the rows (site.css)
+        rows.append(f"<tr><th scope='row'><code>{esc(f['name'])}</code></th>"
+                    f"<td data-label='Type'>{esc(f.get('type', 'string'))}</td>"
+                    f"<td data-label='Unit'>{esc(f.get('unit', ''))}</td><td data-label='Meaning'>{esc(about)}</td>"
+                    f"<td data-label='Allowed values'>{esc('; '.join(rules))}</td></tr>")
     return "".join(rows)
 
 
