@@ -260,8 +260,11 @@ def _field_rows(fields: list[dict]) -> str:
         if "maxLength" in c:
             rules.append(f"at most {c['maxLength']} characters")
         about = " ".join(x for x in (f.get("title", ""), f.get("description", "")) if x)
-        rows.append(f"<tr><th scope='row'><code>{esc(f['name'])}</code></th><td>{esc(f.get('type', 'string'))}</td>"
-                    f"<td>{esc(f.get('unit', ''))}</td><td>{esc(about)}</td><td>{esc('; '.join(rules))}</td></tr>")
+        # data-label: each cell's column name, shown beside it when a phone stacks the rows (site.css)
+        rows.append(f"<tr><th scope='row'><code>{esc(f['name'])}</code></th>"
+                    f"<td data-label='Type'>{esc(f.get('type', 'string'))}</td>"
+                    f"<td data-label='Unit'>{esc(f.get('unit', ''))}</td><td data-label='Meaning'>{esc(about)}</td>"
+                    f"<td data-label='Allowed values'>{esc('; '.join(rules))}</td></tr>")
     return "".join(rows)
 
 
@@ -426,6 +429,60 @@ def _unique_exercise_ids(app, doctree, docname):
             section["ids"] = [f"{owner['ids'][0]}-content"]
 
 
+# --- Every page: one search box, the book's site stylesheet, link cards ------------------------
+
+SITE_CSS = "a2a/site.css"          # fixes to the theme on every page (aid2assets/static/site.css)
+OG_CARD = "_static/a2a/og-card.png"  # the link card's image, drawn from static/og-card.svg
+
+
+def _one_search_box(app, config):
+    """Keep the sidebar's search field and drop the theme's copy in the top bar.
+
+    pydata-sphinx-theme puts a second search field in the header whenever
+    ``navbar_persistent`` is unset; an explicit empty list leaves the header empty.
+    """
+    config.html_theme_options.setdefault("navbar_persistent", [])
+
+
+def _link_card_site_url(app, config):
+    """Open Graph needs absolute addresses: take the site's address from ``html_baseurl``
+    unless ``ogp_site_url`` is set. Without either, :func:`_link_card_tidy` keeps the
+    image's address relative to each page (still a local file, never fetched)."""
+    if not getattr(config, "ogp_site_url", "") and getattr(config, "html_baseurl", ""):
+        config.ogp_site_url = config.html_baseurl.rstrip("/") + "/"
+
+
+def _link_card_tidy(app, pagename, templatename, context, doctree):
+    """Finish sphinxext-opengraph's tags: a description cut at its length limit ends at a
+    whole word with an ellipsis; and with no site address, the image is made relative to the
+    page (the extension writes it relative to the site's root) and the page's own address,
+    a bare path that means nothing on a card, is dropped."""
+    import re
+
+    tags = context.get("metatags") or ""
+    if 'property="og:' not in tags:
+        return
+    tags = re.sub(r'(content="[^"]*?)\s+\S*\.\.\." />', lambda m: m.group(1).rstrip(",;:") + '…" />', tags)
+    if not app.config.ogp_site_url:
+        tags = re.sub(r'<meta property="og:url" content="[^"]*" />\n?', "", tags)
+        tags = tags.replace(f'property="og:image" content="{OG_CARD}"',
+                            f'property="og:image" content="{html.escape(context["pathto"](OG_CARD, 1))}"')
+    context["metatags"] = tags
+
+
+def _write_site_static(app, exception):
+    """Copy the site stylesheet and draw the link card (PNG, 1200x630) into ``_static/a2a``."""
+    if exception is not None or app.builder.format != "html":
+        return
+    import vl_convert as vlc
+
+    out = Path(app.outdir) / "_static" / "a2a"
+    out.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(STATIC / "site.css", out / "site.css")
+    card = vlc.svg_to_png((STATIC / "og-card.svg").read_text(encoding="utf-8"), scale=1)
+    (Path(app.outdir) / OG_CARD).write_bytes(card)
+
+
 def setup(app):
     app.connect("html-page-context", _tidy_body)
     app.connect("doctree-resolved", _unique_exercise_ids)
@@ -446,4 +503,11 @@ def setup(app):
     app.connect("html-page-context", _add_assets)
     app.connect("build-finished", _write_table_static)
     app.connect("build-finished", _publish_data)
+    # One search box, the site stylesheet and link cards (Open Graph, meta description).
+    app.setup_extension("sphinxext.opengraph")
+    app.connect("config-inited", _one_search_box)
+    app.connect("config-inited", _link_card_site_url)
+    app.connect("html-page-context", _link_card_tidy, priority=600)  # after sphinxext-opengraph
+    app.add_css_file(SITE_CSS)
+    app.connect("build-finished", _write_site_static)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -74,3 +74,46 @@ def enable() -> None:
     from . import figures  # noqa: F401  (registers the renderer)
 
     alt.renderers.enable("aid2assets")
+
+
+# --- Dark mode -------------------------------------------------------------------------------
+# The site follows the reader's theme (the switch in the page header: light, dark or the
+# system's setting). In dark mode the browser draws each chart with the colours below
+# (aid2assets/static/embed.js holds a copy, checked equal by tests/test_colours.py): every
+# colour a stored chart uses, swapped for one that keeps its meaning on the dark page.
+# Category colours reach 3:1 on the background and text colours 4.5:1; categories stay apart
+# under simulated colour blindness, as in light mode.
+
+DARK_BACKGROUND = "#121212"  # sphinx-book-theme's --pst-color-background in dark mode
+DARK_TEXT = "#ced6dd"        # pydata-sphinx-theme's --pst-color-text-base in dark mode
+
+DARK_COLOURS = {
+    # Okabe-Ito: only blue is too dark on the dark page (3.6:1); grey and black become light.
+    "#0072b2": "#5a8fe6",
+    "#767676": "#b0b0b0",
+    "#000000": "#e6e6e6",
+    # "the rest" greys in category scales: darker than the named series, as on white
+    "#9a9a9a": "#7a7a7a",
+    "#bbbbbb": "#7a7a7a",
+    "#bdbdbd": "#7a7a7a",
+    # text and rules drawn in a grey (annotations, event labels)
+    "#222": "#e6e6e6",
+    "#333": "#d6d6d6",
+    "#444": "#c8c8c8",
+    "#444444": "#c8c8c8",
+    "#555": "#b8b8b8",
+    "#555555": "#b8b8b8",
+    # text in the accent colour
+    "#b34400": "#ff8c42",
+    # marks left out of a selection, era shading and grid lines: pale on white, dim on black
+    "#cfcfcf": "#666666",
+    "#d9d9d9": "#333333",
+    "#e5e5e5": "#2e2e2e",
+    # shading colours carried in the data (era bands, timeline rows): dim bands on black
+    "#e6e6e6": "#2a2a2a",
+    "#f2f2f2": "#1e1e1e",
+    "#dcdcdc": "#2e2e2e",
+    "#f0f0f0": "#1f1f1f",
+    "#f5d9a8": "#4a3a1e",
+    "black": "#e6e6e6",   # Vega-Lite's default for text marks
+}

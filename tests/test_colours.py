@@ -121,3 +121,89 @@ def test_coloured_text_is_readable_on_white(fid, spec):
     weak = [f"{c} ({contrast_on_white(c):.1f}:1)" for c in found["text"]
             if c.startswith("#") and contrast_on_white(c) < 4.5]
     assert not weak, f"{fid}: text colours below 4.5:1 on white: {weak}"
+
+
+# --- Dark mode: the palette the browser swaps in when the page's theme is dark ---------------
+
+import json
+import re
+
+from aid2assets.theme import DARK_BACKGROUND, DARK_COLOURS, DARK_TEXT
+
+EMBED_JS = Path(__file__).resolve().parent.parent / "aid2assets" / "static" / "embed.js"
+
+
+def contrast(a, b):
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def dark(colour):
+    return DARK_COLOURS.get(colour.lower(), colour)
+
+
+def test_embed_script_swaps_the_same_dark_colours():
+    text = EMBED_JS.read_text(encoding="utf-8")
+    match = re.search(r"/\* DARK_COLOURS \*/ (\{.*?\}) /\* end \*/", text)
+    assert match, "embed.js has no dark colour table"
+    assert json.loads(match.group(1)) == DARK_COLOURS
+
+
+def test_dark_page_text_is_readable():
+    assert contrast(DARK_TEXT, DARK_BACKGROUND) >= 4.5
+
+
+def test_every_chart_colour_reads_on_the_dark_page():
+    """A colour a stored chart uses either has a dark counterpart or already reaches 3:1 on
+    the dark background (a new colour in a chapter fails here until it gets one)."""
+    found = {"scales": [], "text": []}
+    for _, spec in SPECS:
+        walk({k: v for k, v in spec.items() if k != "datasets"}, found)
+    colours = set()
+    for _, spec in SPECS:
+        text = json.dumps({k: v for k, v in spec.items() if k != "datasets"})
+        colours |= {c.lower() for c in re.findall(r'"(#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?)"', text)}
+    assert len(colours) >= 10
+    weak = [f"{c} ({contrast(c, DARK_BACKGROUND):.1f}:1)" for c in sorted(colours)
+            if c not in DARK_COLOURS and contrast(c, DARK_BACKGROUND) < 3.0]
+    assert not weak, f"colours with no dark counterpart and under 3:1 on {DARK_BACKGROUND}: {weak}"
+
+
+@pytest.mark.parametrize("fid,spec", SPECS, ids=[fid for fid, _ in SPECS])
+def test_dark_categories_stay_apart_and_visible(fid, spec):
+    found = {"scales": [], "text": []}
+    walk({k: v for k, v in spec.items() if k != "datasets"}, found)
+    problems = []
+    for rng in found["scales"]:
+        colours = sorted(set(dark(c).lower() for c in rng))
+        problems += [f"{c} is {contrast(c, DARK_BACKGROUND):.1f}:1 on the dark page" for c in colours
+                     if contrast(c, DARK_BACKGROUND) < 3.0]
+        for a, b in itertools.combinations(colours, 2):
+            for vision in MACHADO:
+                d = delta_e(seen_as(a, vision), seen_as(b, vision))
+                if d < MIN_DELTA_E:
+                    problems.append(f"{a} vs {b} under {vision}: ΔE {d:.1f}")
+    assert not problems, f"{fid}: " + "; ".join(problems)
+
+
+@pytest.mark.parametrize("fid,spec", SPECS, ids=[fid for fid, _ in SPECS])
+def test_coloured_text_is_readable_on_the_dark_page(fid, spec):
+    found = {"scales": [], "text": []}
+    walk({k: v for k, v in spec.items() if k != "datasets"}, found)
+    weak = [f"{c}→{dark(c)} ({contrast(dark(c), DARK_BACKGROUND):.1f}:1)" for c in found["text"]
+            if c.startswith("#") and contrast(dark(c), DARK_BACKGROUND) < 4.5]
+    assert not weak, f"{fid}: text colours below 4.5:1 on {DARK_BACKGROUND}: {weak}"
+
+
+def test_shading_colours_in_the_data_have_dark_counterparts():
+    """Colours carried in a chart's data (era bands, timeline rows, drawn with scale: null)
+    are swapped too; one with no counterpart would stay a pale block on the dark page."""
+    found = set()
+    for _, spec in SPECS:
+        for rows in spec.get("datasets", {}).values():
+            for row in rows:
+                found |= {v.lower() for v in row.values()
+                          if isinstance(v, str) and re.fullmatch(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?", v)}
+    assert found, "no colour found in the data: the check would check nothing"
+    missing = sorted(c for c in found if c not in DARK_COLOURS and contrast(c, "#ffffff") < 1.5)
+    assert not missing, f"pale colours in chart data with no dark counterpart: {missing}"

@@ -22,6 +22,95 @@ const embedOptions = {
   i18n: { PNG_ACTION: "Save as PNG image", SVG_ACTION: "Save as SVG image" },
 };
 
+// --- Dark mode: charts follow the page's theme ------------------------------------------------
+// pydata-sphinx-theme sets data-theme="light" or "dark" on <html> (its switch offers light,
+// dark and the system's setting). In dark mode every colour in a chart is swapped for its dark
+// counterpart, and text, axes and background take the page's own colours. The table mirrors
+// aid2assets/theme.py DARK_COLOURS (tests/test_colours.py checks that they are equal). When
+// the theme changes, the charts already drawn are drawn again with their controls' state.
+const A2A_DARK_COLOURS = /* DARK_COLOURS */ {"#0072b2": "#5a8fe6", "#767676": "#b0b0b0", "#000000": "#e6e6e6", "#9a9a9a": "#7a7a7a", "#bbbbbb": "#7a7a7a", "#bdbdbd": "#7a7a7a", "#222": "#e6e6e6", "#333": "#d6d6d6", "#444": "#c8c8c8", "#444444": "#c8c8c8", "#555": "#b8b8b8", "#555555": "#b8b8b8", "#b34400": "#ff8c42", "#cfcfcf": "#666666", "#d9d9d9": "#333333", "#e5e5e5": "#2e2e2e", "#e6e6e6": "#2a2a2a", "#f2f2f2": "#1e1e1e", "#dcdcdc": "#2e2e2e", "#f0f0f0": "#1f1f1f", "#f5d9a8": "#4a3a1e", "black": "#e6e6e6"} /* end */;
+
+function pageIsDark() {
+  return document.documentElement.dataset.theme === "dark";
+}
+
+function themeConfig() {
+  const css = getComputedStyle(document.documentElement);
+  const colour = (name, fallback) => css.getPropertyValue(name).trim() || fallback;
+  const background = colour("--pst-color-background", "#121212");
+  const text = colour("--pst-color-text-base", "#ced6dd");
+  const muted = colour("--pst-color-text-muted", "#9ca4af");
+  return {
+    background,
+    title: { color: text, subtitleColor: text },
+    axis: { labelColor: text, titleColor: text, domainColor: muted, tickColor: muted, gridColor: "#2e2e2e" },
+    legend: { labelColor: text, titleColor: text },
+    text: { fill: text },
+  };
+}
+
+function darkColour(text) {
+  return text.replace(/#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b|^black$/g,
+    (c) => A2A_DARK_COLOURS[c.toLowerCase()] ?? c);
+}
+
+// Inline data is data, not styling: only a value that is a whole colour of the table (the
+// shading of era bands and timeline rows, drawn with scale: null) is swapped.
+function swapDataColours(rows) {
+  if (!Array.isArray(rows)) return rows;
+  const swap = (v) => (typeof v === "string" && A2A_DARK_COLOURS[v.toLowerCase()]) || v;
+  return rows.map((row) => (row && typeof row === "object"
+    ? Object.fromEntries(Object.entries(row).map(([k, v]) => [k, swap(v)])) : row));
+}
+
+function swapColours(node, key) {
+  if (key === "values") return swapDataColours(node);
+  if (Array.isArray(node)) return node.map((v) => swapColours(v));
+  if (node && typeof node === "object") {
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, swapColours(v, k)]));
+  }
+  return typeof node === "string" ? darkColour(node) : node;
+}
+
+// Applied by Vega-Embed to the compiled Vega spec, just before it is parsed.
+embedOptions.patch = (vgSpec) => {
+  if (!pageIsDark()) return vgSpec;
+  const spec = swapColours(vgSpec);
+  const dark = themeConfig();
+  spec.background = dark.background;
+  spec.config = spec.config || {};
+  for (const [group, values] of Object.entries(dark)) {
+    spec.config[group] = typeof values === "object" ? { ...(spec.config[group] || {}), ...values } : values;
+  }
+  return spec;
+};
+
+async function redrawForTheme(figure) {
+  if (figure.dataset.rendered === "pending") {
+    setTimeout(() => redrawForTheme(figure), 200);
+    return;
+  }
+  if (figure.dataset.rendered !== "true") return;  // not drawn yet: it gets the theme when it is
+  const old = a2aViews[figure.id];
+  let state = null;
+  // Controls, selections and changed data carry over; "background" is the theme's own.
+  try { state = old.getState({ signals: (name) => name !== "background" }); } catch (err) { state = null; }
+  if (old) old.finalize();
+  delete figure.dataset.rendered;
+  await drawFigure(figure);
+  const view = a2aViews[figure.id];
+  if (state && view && view !== old) {
+    try { await view.setState(state).runAsync(); } catch (err) { /* a fresh default state */ }
+  }
+}
+
+let a2aDrawnDark = pageIsDark();
+new MutationObserver(() => {
+  if (pageIsDark() === a2aDrawnDark) return;
+  a2aDrawnDark = pageIsDark();
+  document.querySelectorAll("figure.a2a-figure").forEach(redrawForTheme);
+}).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+
 export async function drawFigure(figure) {
   const target = figure.querySelector(".a2a-chart");
   const specNode = figure.querySelector("script.a2a-spec");
