@@ -222,9 +222,12 @@ RATE_COUNTRIES = ["PAK", "IND", "BGD", "LKA", "NPL", "AFG", "BTN", "MDV", "VNM",
 # Countries in the April Annex I (corrected rates, from the ledger) and in the August Annex I.
 APRIL_ANNEX = {"PAK": 29, "IND": 26, "BGD": 37, "LKA": 44, "VNM": 46, "KHM": 49, "IDN": 32}
 AUGUST_ANNEX = {"PAK": 19, "IND": 25, "BGD": 20, "LKA": 20, "AFG": 15, "VNM": 20, "KHM": 19, "IDN": 19, "TUR": 15}
-# Section 301 "forced-labor" tiers from 24 July 2026 (memorandum of 23 July 2026). Nepal,
-# Afghanistan, Bhutan and the Maldives are not named in the stored excerpts: left out.
+# Section 301 "forced-labor" tiers from 24 July 2026 (memorandum of 23 July 2026). The memorandum
+# lists the 60 economies investigated; Nepal, Afghanistan, Bhutan and the Maldives are not among
+# them, so from 24 July 2026, when the Section 122 surcharge lapsed, they paid no country-wide
+# additional duty (NOT_INVESTIGATED).
 S301 = {"PAK": 10, "IND": 10, "BGD": 10, "LKA": 10, "KHM": 10, "IDN": 10, "VNM": 12.5, "TUR": 12.5, "EGY": 12.5}
+NOT_INVESTIGATED = ["NPL", "AFG", "BTN", "MDV"]
 
 RATE_COLUMNS = ["country_iso3", "effective_date", "end_date", "instrument", "additional_rate_pct",
                 "announced_date", "source_id", "status", "note"]
@@ -253,6 +256,7 @@ def _first_posting(shared: Path) -> dict:
 
 def rates_table(shared: Path) -> str:
     _check_annexes(shared)
+    assert set(S301) | set(NOT_INVESTIGATED) == set(RATE_COUNTRIES) and not set(S301) & set(NOT_INVESTIGATED)
     rows = []
 
     def add(iso, start, end, instrument, rate, announced, source, note=""):
@@ -290,6 +294,10 @@ def rates_table(shared: Path) -> str:
             add(iso, S301_START, "", "Section 301", S301[iso], "2026-07-23", "wh-2026-07-23-s301",
                 "Forced-labor Section 301 action; "
                 + ("10% tier." if S301[iso] == 10 else "12.5% tier (countries outside the 10% list)."))
+        elif iso in NOT_INVESTIGATED:
+            add(iso, S301_START, "", "none", 0, "2026-07-23", "wh-2026-07-23-s301",
+                "Not among the 60 economies investigated under Section 301 (memorandum of 23 July 2026): "
+                "no country-wide additional duty once the Section 122 surcharge lapsed.")
     order = RATE_COUNTRIES
     rows.sort(key=lambda r: (order.index(r["country_iso3"]), r["effective_date"], r["instrument"]))
     return csv_text(rows, RATE_COLUMNS)
