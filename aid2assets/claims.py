@@ -266,7 +266,7 @@ def check_ussm(events: pd.DataFrame, evidence: pd.DataFrame) -> Check:
     table = pd.DataFrame([
         {"date": mou["date"], "what": mou["title"], "amount": "US$500 million envisaged (first phase)" if plan["kind"] == "planned" else "",
          "status": mou["status"]},
-        {"date": shipment["date"], "what": shipment["title"], "amount": "no tonnage or value published", "status": shipment["status"]},
+        {"date": shipment["date"], "what": shipment["title"], "amount": "no official tonnage or value (one report, the FT: under two tonnes)", "status": shipment["status"]},
     ])
     return Check("ussm", verdict, figures, table)
 
