@@ -341,16 +341,21 @@ def check_conference(events: pd.DataFrame) -> Check:
     """An investment conference planned for late October 2025."""
     words = events["title"].str.contains("forum|conference|summit|investment", case=False, regex=True)
     meetings = events[words & events["category"].isin(["trade/investment", "minerals/energy"])].copy()
-    late_october = meetings[meetings["date"].str.startswith("2025-10")
-                            & ~meetings["title"].str.contains("shipment|port", case=False)]
+    october = meetings[meetings["date"].str.startswith("2025-10")
+                       & ~meetings["title"].str.contains("shipment|port", case=False)]
+    planned = october[october["title"].str.contains(r"\bplans?\b|planned", case=False, regex=True)]
+    held = october.drop(planned.index)
     before = meetings[meetings["date"] < "2025-10"]
     after = meetings[meetings["date"] > "2025-11"]
     figures = {
-        "meetings_in_october_2025": len(late_october),
+        "meetings_in_october_2025": len(held),
+        "plans_reported_october_2025": len(planned),
         "nearest_before": before["date"].max() if not before.empty else "none",
         "nearest_after": after["date"].min() if not after.empty else "none",
     }
-    verdict = "supported" if len(late_october) else "unverifiable"
+    # a conference held: supported; only a reported plan: partly supported (the plan is the claim,
+    # but no conference is recorded); nothing: unverifiable
+    verdict = "supported" if len(held) else ("partly supported" if len(planned) else "unverifiable")
     table = meetings[["date", "title", "status", "note"]].reset_index(drop=True)
     return Check("conference", verdict, figures, table)
 

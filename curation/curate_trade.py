@@ -287,7 +287,10 @@ def rates_table(shared: Path) -> str:
             add(iso, RUSSIA_START, RUSSIA_LAST, "IEEPA Russia-oil penalty", 25, "2025-08-06", "wh-eo-14329",
                 "Removed from 12:01 a.m. EST 7 February 2026 (order of 6 February 2026).")
         add(iso, "2026-02-20", "2026-02-23", "none", 0, "2026-02-20", "wh-2026-02-20-ieepa-end",
-            "IEEPA duties ended with the Supreme Court ruling of 20 February 2026; Section 122 not yet in force.")
+            "IEEPA duties lost their legal basis with the Supreme Court ruling and the order of 20 February 2026; "
+            "Section 122 not yet in force. In practice US Customs kept collecting IEEPA duties on goods entered "
+            "until 12:00 a.m. ET 24 February 2026 (CBP CSMS guidance); those duties are refundable. The table "
+            "follows the legal dates.")
         add(iso, S122_START, S122_LAST, "Section 122", 10, "2026-02-20", "wh-2026-02-20-s122",
             "Balance-of-payments surcharge for 150 days, on all countries, with product exemptions.")
         if iso in S301:
@@ -321,9 +324,10 @@ def announced_table(shared: Path) -> str:
         {"country_iso3": "BGD", "announced_date": "2025-07-07", "instrument": "IEEPA reciprocal (letter)",
          "announced_rate_pct": 35, "outcome": "Replaced by 20% in the 31 July order, in force 7 August 2025",
          "source_id": "press-july-2025-letters", "status": "VERIFIED", "note": "Rate as reported in the press."},
-        {"country_iso3": "LKA", "announced_date": "2025-07-10", "instrument": "IEEPA reciprocal (letter)",
+        {"country_iso3": "LKA", "announced_date": "2025-07-09", "instrument": "IEEPA reciprocal (letter)",
          "announced_rate_pct": 30, "outcome": "Replaced by 20% in the 31 July order, in force 7 August 2025",
-         "source_id": "press-july-2025-letters", "status": "VERIFIED", "note": "Rate as reported in the press."},
+         "source_id": "press-july-2025-letters", "status": "VERIFIED",
+         "note": "Rate as reported in the press; the letter is dated 9 July 2025 (US time), reported in Sri Lanka on 10 July."},
         {"country_iso3": "IND", "announced_date": "2026-02-06", "instrument": "IEEPA reciprocal (joint statement)",
          "announced_rate_pct": 18, "outcome": "Date in force not found; all IEEPA duties ended on 20 February 2026",
          "source_id": "wh-2026-02-06-india", "status": "VERIFIED",

@@ -85,7 +85,7 @@ def test_dated_facts_are_all_after_the_cutoff_and_sourced(facts):
 def test_dated_facts_draw_on_three_tables(facts, tables):
     events = tables["events"]
     ids = set(facts.loc[facts["table"] == "events", "fact_id"])
-    assert len(ids) == 37 and ids <= set(events["event_id"])
+    assert len(ids) == 39 and ids <= set(events["event_id"])
     assert {"2025-10-02-first-minerals-shipment", "2025-10-04-pasni-port-report", "2025-10-05-pasni-denial",
             "2025-12-08-imf-board-second-review", "2026-02-20-ieepa-tariffs-struck-down",
             "2026-05-07-cit-section-122-ruling", "2026-06-18-islamabad-mou", "2026-07-24-section-301-tariff-10"} <= ids
@@ -99,7 +99,7 @@ def test_dated_facts_draw_on_three_tables(facts, tables):
 
 
 def test_moving_the_cutoff(tables):
-    """Exercise 2's answers: 31 facts from 1 Jan 2026, 50 from 1 Aug 2025 (six more than from the cut-off)."""
+    """Exercise 2's answers: 31 facts from 1 Jan 2026, 52 from 1 Aug 2025 (six more than from the cut-off)."""
     t = tables
     args = (t["events"], t["tariff_announced_rates"], t["minerals_reko_diq"], t["trade_partners"], t["sources"])
     later = dated_facts(*args, after="2026-01-01")
@@ -107,7 +107,7 @@ def test_moving_the_cutoff(tables):
     assert later["category"].value_counts().to_dict() == {"trade/investment": 17, "minerals/energy": 5, "visit/summit": 5,
                                                           "war/conflict": 2, "alliance/treaty": 1, "aid": 1}
     earlier = dated_facts(*args, after="2025-08-01")
-    assert len(earlier) == 50
+    assert len(earlier) == 52
     added = earlier[earlier["day"] < CUTOFF]
     assert len(added) == 6 and set(added["category"]) == {"counter-terrorism", "minerals/energy", "visit/summit"}
     assert (added["table"] == "minerals_reko_diq").sum() == 3
@@ -124,7 +124,7 @@ def test_latest_fact_and_coverage(tables):
     assert cov.loc["trade_us_pak_monthly", "latest"] == "2025-08"
     assert cov.loc["trade_us_pak_monthly", "rows_after_cutoff"] == 0
     assert cov.loc["imf_programs", "latest"] == "2025-05-09" and cov.loc["imf_programs", "rows_after_cutoff"] == 0
-    assert cov.loc["events", "rows_after_cutoff"] == 37
+    assert cov.loc["events", "rows_after_cutoff"] == 39
     assert cov.loc["aid_foreignassistance", "latest"] == "FY2025"
 
 
@@ -173,7 +173,7 @@ def test_timeline_spec_and_data(figs, facts):
     for r in data:
         assert r["title"].endswith({"REPORTED": " [reported]", "CONTESTED": " [contested]"}.get(r["status"], "")) or \
             r["status"] == "VERIFIED"
-    assert sum(r["title"].endswith(" [reported]") for r in data) == (facts["status"] == "REPORTED").sum() == 10
+    assert sum(r["title"].endswith(" [reported]") for r in data) == (facts["status"] == "REPORTED").sum() == 11
     spec = json.dumps(fig["spec"])
     assert "show_other_tables || datum.table == 'events'" in spec
     assert '"2025-10-01"' in spec                                     # the cut-off rule
@@ -188,10 +188,11 @@ def test_timeline_description_matches_data(figs, facts):
     assert f"{counts['trade/investment']} trade/investment" in d and f"{counts['minerals/energy']} minerals/energy" in d
     assert f"{counts['aid']} aid" in d and counts["aid"] == 3
     assert "to 24 July 2026" in d and facts["day"].max() == pd.Timestamp("2026-07-24")
-    assert "10 rest on a single report and 1 on sources that disagree" in d
+    assert "11 rest on a single report and 1 on sources that disagree" in d
     trade = facts[facts["category"] == "trade/investment"]
-    assert trade.iloc[0]["fact_id"] == "2025-10-04-pasni-port-report" and trade.iloc[0]["status"] == "REPORTED"
-    assert trade.iloc[1]["fact_id"] == "2025-10-05-pasni-denial"
+    assert trade.iloc[0]["fact_id"] == "2025-10-01-investor-conference-planned" and trade.iloc[0]["status"] == "REPORTED"
+    assert trade["fact_id"].tolist()[1:3] == ["2025-10-04-pasni-port-report", "2025-10-05-pasni-denial"]
+    assert len(trade) == 21 and (trade["status"] == "REPORTED").sum() == 5     # exercise 1's answer
 
 
 def test_tariff_spec(figs):
