@@ -149,9 +149,18 @@ def test_terms_do_not_overlap_within_an_office(leaders, office):
 
 def test_leader_status_follows_reign(leaders):
     pak = leaders[leaders.country_iso3 == "PAK"]
-    assert set(pak.loc[pak.status == "VERIFIED", "source_id"]) == {"reign-2021-03"}
+    # VERIFIED: the start date is in REIGN, or (for heads of state REIGN leaves out) in a second
+    # published list of presidents (Abb Takk News, Samaa TV), named in the row
+    assert set(pak.loc[pak.status == "VERIFIED", "source_id"]) == {
+        "reign-2021-03", "abbtakk-2018-presidents", "samaa-2018-presidents"}
     assert set(pak.loc[pak.status == "RECALLED", "source_id"]) == {"research-ledger-leaders"}
-    assert (pak.status == "VERIFIED").sum() == 23 and (pak.status == "RECALLED").sum() == 33
+    assert (pak.status == "VERIFIED").sum() == 29 and (pak.status == "RECALLED").sum() == 27
+    second = pak[pak.source_id.isin(["abbtakk-2018-presidents", "samaa-2018-presidents"])].set_index("name")
+    assert second.loc["Fazal Ilahi Chaudhry", "start_date"] == pd.Timestamp("1973-08-14")
+    assert second.loc["Arif Alvi", "start_date"] == pd.Timestamp("2018-09-09")
+    assert (second.office == "Pakistan head of state").all() and second.note.str.contains("second published list").all()
+    jinnah = pak[pak.name == "Muhammad Ali Jinnah"].iloc[0]
+    assert jinnah.status == "RECALLED"          # no second list with his dates was found
     zia = pak[(pak.name == "Muhammad Zia-ul-Haq") & (pak.office == "Pakistan head of government")].iloc[0]
     assert zia.start_date == pd.Timestamp("1977-07-05") and zia.status == "VERIFIED" and zia.military_ruler
 
