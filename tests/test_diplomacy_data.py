@@ -4,6 +4,7 @@ Known figures cite their source in a comment; the tables' own sources are in dat
 """
 
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -194,3 +195,30 @@ def test_every_source_id_is_registered():
     sources = set(load("sources").source_id)
     for table in ("leaders", "visits"):
         assert set(load(table).source_id) <= sources
+
+
+def test_imf_reviews_add_up_to_the_drawings(imf):
+    """Each Board completion's amount is a drawing: approval tranche (760) plus the Board stages
+    equal the EFF's drawn total, and the RSF's one Board stage its drawn total; the State Bank's
+    receipt is the December tranche of both."""
+    reviews = load("imf_reviews")
+    assert set(reviews.arrangement_id) <= set(imf.arrangement_id)
+    board = reviews[reviews.stage == "board completed"].groupby("arrangement_id")["amount_sdr_m"].sum()
+    drawn = imf.set_index("arrangement_id")["drawn_sdr_m"]
+    assert 760 + board["2024-09-25-eff"] == drawn["2024-09-25-eff"] == 2280
+    assert board["2025-05-09-rsf"] == drawn["2025-05-09-rsf"] == 154
+    received = reviews.set_index("review_id").loc["2025-12-10-eff-rsf-received", "amount_sdr_m"]
+    assert received == 760 + 154
+    assert set(reviews.status) == {"VERIFIED"} and reviews.source.str.startswith("http").all()
+
+
+def test_imf_reviews_reject_an_unknown_arrangement(tmp_path):
+    import shutil
+    from aid2assets.data import DataError
+    root = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data", root)
+    text = (root / "imf_reviews.csv").read_text(encoding="utf-8").replace("2025-05-09-rsf,RSF first review,staff",
+                                                                           "2025-05-09-xyz,RSF first review,staff")
+    (root / "imf_reviews.csv").write_text(text, encoding="utf-8")
+    with pytest.raises(DataError, match="arrangement_id"):
+        load("imf_reviews", root)
