@@ -288,7 +288,7 @@ def check_ussm(events: pd.DataFrame, evidence: pd.DataFrame, fdi: pd.DataFrame) 
     table = pd.DataFrame([
         {"date": mou["date"], "what": mou["title"], "amount": "US$500 million envisaged (first phase)" if plan["kind"] == "planned" else "",
          "status": mou["status"]},
-        {"date": shipment["date"], "what": shipment["title"], "amount": "no tonnage or value published", "status": shipment["status"]},
+        {"date": shipment["date"], "what": shipment["title"], "amount": "no official tonnage or value (one report, the FT: under two tonnes)", "status": shipment["status"]},
         {"date": "2025-07 to 2026-03", "what": "US net direct investment in Pakistan, all sectors (SBP, provisional)",
          "amount": "none recorded" if after is None else f"US${after:,.1f} million", "status": "VERIFIED"},
     ])
@@ -401,21 +401,30 @@ def check_conference(events: pd.DataFrame, fdi: pd.DataFrame) -> Check:
     """
     words = events["title"].str.contains("forum|conference|summit|investment", case=False, regex=True)
     meetings = events[words & events["category"].isin(["trade/investment", "minerals/energy"])].copy()
-    late_october = meetings[meetings["date"].str.startswith("2025-10")
-                            & ~meetings["title"].str.contains("shipment|port", case=False)]
+    october = meetings[meetings["date"].str.startswith("2025-10")
+                       & ~meetings["title"].str.contains("shipment|port", case=False)]
+    planned = october[october["title"].str.contains(r"\bplans?\b|planned", case=False, regex=True)]
+    held = october.drop(planned.index)
     before = meetings[meetings["date"] < "2025-10"]
     after = meetings[meetings["date"] > "2025-11"]
     fy26, fy25 = _us_net_fdi(fdi, "jul_mar_fy2026"), _us_net_fdi(fdi, "jul_mar_fy2025")
     figures = {
-        "meetings_in_october_2025": len(late_october),
+        "meetings_in_october_2025": len(held),
+        "plans_reported_october_2025": len(planned),
         "nearest_before": before["date"].max() if not before.empty else "none",
         "nearest_after": after["date"].min() if not after.empty else "none",
         "us_net_fdi_jul_mar_fy2026_usd_m": round(fy26, 1) if fy26 is not None else "none",
         "us_net_fdi_jul_mar_fy2025_usd_m": round(fy25, 1) if fy25 is not None else "none",
     }
-    verdict = "supported" if len(late_october) else "unverifiable"
-    if len(late_october):
-        reason = f"The book's timeline records it: {late_october.iloc[0]['title']} ({late_october.iloc[0]['date']})."
+    # a conference held: supported; only a reported plan: partly supported (the plan is the claim,
+    # but no conference is recorded); nothing: unverifiable
+    verdict = "supported" if len(held) else ("partly supported" if len(planned) else "unverifiable")
+    if len(held):
+        reason = f"The book's timeline records it: {held.iloc[0]['title']} ({held.iloc[0]['date']})."
+    elif len(planned):
+        plan = planned.iloc[0]
+        reason = (f"The plan was reported on {_day(plan['date']):%-d %b %Y} ({plan['title']}), "
+                  "but no conference is recorded as held.")
     else:
         near = [f"{_day(d):%-d %b %Y}" for d in (figures["nearest_before"], figures["nearest_after"]) if d != "none"]
         reason = "No source in the book records it" + (f"; the nearest meetings are of {' and '.join(near)}." if near else ".")

@@ -6,7 +6,7 @@ chapters, so that it cannot drift from them:
 
 * :func:`dated_facts` gathers the dated facts after a day from ``events`` and from two tables
   that carry dates of their own (``tariff_announced_rates`` and ``minerals_reko_diq``);
-* :func:`latest_fact` is the latest day any of the book's dated tables mentions;
+* :func:`latest_fact` is the latest day any of the book's dated tables mentions (the "as of" date);
 * :func:`aid_by_year` is Pakistan's ForeignAssistance.gov series for recent fiscal years;
 * :func:`coverage` says, table by table, how far the data reach.
 
@@ -103,11 +103,14 @@ def dated_facts(events: pd.DataFrame, announced: pd.DataFrame, reko: pd.DataFram
     return out.sort_values(["day", "fact_id"]).reset_index(drop=True)
 
 
-def latest_fact(events, rates, announced, reko) -> pd.Timestamp:
+def latest_fact(events, rates, announced, reko, reviews=None) -> pd.Timestamp:
     """The latest day that any of the book's dated tables records (events, effective and
-    announced tariff dates, Reko Diq figures)."""
+    announced tariff dates, Reko Diq figures and, when given, the IMF reviews): the chapter's
+    "as of" date."""
     days = [with_fiscal_years(events)["day"].max(), rates["effective_date"].max(), rates["end_date"].max(),
             announced["announced_date"].map(day_of).max(), reko["as_of"].map(day_of).dropna().max()]
+    if reviews is not None:
+        days.append(pd.to_datetime(reviews["date"]).max())
     return max(d for d in days if pd.notna(d))
 
 
@@ -134,7 +137,7 @@ def aid_by_year(fagov: pd.DataFrame, first_fy: int, download: str = "2025-11", i
     return out.reset_index(drop=True)
 
 
-def coverage(events, rates, announced, reko, monthly, fagov, imf) -> pd.DataFrame:
+def coverage(events, rates, announced, reko, monthly, fagov, imf, reviews=None) -> pd.DataFrame:
     """How far each shared table reaches, and whether it has anything after the cut-off."""
     ev_days = with_fiscal_years(events)["day"]
     reko_days = reko["as_of"].map(day_of).dropna()
@@ -153,6 +156,10 @@ def coverage(events, rates, announced, reko, monthly, fagov, imf) -> pd.DataFram
          int((months.map(day_of) >= CUTOFF).sum())),
         ("imf_programs", "IMF approvals", day(imf["approval_date"].max()), int((imf["approval_date"] >= CUTOFF).sum())),
     ]
+    if reviews is not None:
+        r_days = pd.to_datetime(reviews["date"])
+        rows.append(("imf_reviews", "stages of IMF reviews (agreements, Board decisions, missions)", day(r_days.max()),
+                     int((r_days >= CUTOFF).sum())))
     fy = int(fagov.loc[fagov["download"] == "2025-11", "fiscal_year"].max())
     rows.append(("aid_foreignassistance", f"US fiscal years (FY{fy}, partial, ends 30 Sep {fy})", f"FY{fy}", 0))
     out = pd.DataFrame(rows, columns=["table", "what", "latest", "rows_after_cutoff"])

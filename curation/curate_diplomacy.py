@@ -51,6 +51,26 @@ MILITARY_RULERS = {"Muhammad Ayub Khan", "Agha Muhammad Yahya Khan", "Muhammad Z
 
 
 
+# Second published lists for the heads of state REIGN leaves out (it lists effective rulers
+# only). A ledger start date counts as VERIFIED when one of these lists gives the same person the
+# same start in the same office; each entry names the list. Only dates seen in the published
+# text are here: (office, name, start) -> (source_id, what the list says).
+SECOND_LISTS = {
+    ("Pakistan head of state", "Muhammad Ayub Khan", "1958-10-27"):
+        ("abbtakk-2018-presidents", "President from 27 October 1958 to 25 March 1969 (Abb Takk News list; Samaa TV gives the same)."),
+    ("Pakistan head of state", "Agha Muhammad Yahya Khan", "1969-03-25"):
+        ("abbtakk-2018-presidents", "President from 25 March 1969 to 20 December 1971 (Abb Takk News list; Samaa TV gives the same)."),
+    ("Pakistan head of state", "Fazal Ilahi Chaudhry", "1973-08-14"):
+        ("abbtakk-2018-presidents", "President from 14 August 1973 to 16 September 1978 (Abb Takk News list; Samaa TV gives the same start but ends the term on 16 December 1978)."),
+    ("Pakistan head of state", "Muhammad Zia-ul-Haq", "1978-09-16"):
+        ("abbtakk-2018-presidents", "President from 16 September 1978 to 17 August 1988 (Abb Takk News list; Samaa TV gives 16 December 1978)."),
+    ("Pakistan head of state", "Farooq Leghari", "1993-11-14"):
+        ("abbtakk-2018-presidents", "President from 14 November 1993 (Abb Takk News list)."),
+    ("Pakistan head of state", "Arif Alvi", "2018-09-09"):
+        ("samaa-2018-presidents", "Sworn in as president on 9 September 2018 (Samaa TV, report of that day)."),
+}
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
@@ -114,6 +134,11 @@ def leaders_table(shared: Path) -> str:
                              f"spell in {end}; the end date shown is unconfirmed.")
             elif r["end_date"]:
                 notes.append("End day unconfirmed" + (f" (REIGN: {end})." if end else "."))
+        elif (office, r["name"], r["start_date"]) in SECOND_LISTS:
+            source_id, said = SECOND_LISTS[(office, r["name"], r["start_date"])]
+            status = "VERIFIED"
+            notes.append(f"Start date confirmed by a second published list: {said} "
+                         "Not in REIGN, which lists effective rulers only.")
         else:
             status, source_id = "RECALLED", "research-ledger-leaders"
             near = [(abs((s - start).days), s, rr) for s, rr in reign.items()

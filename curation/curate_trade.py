@@ -222,9 +222,12 @@ RATE_COUNTRIES = ["PAK", "IND", "BGD", "LKA", "NPL", "AFG", "BTN", "MDV", "VNM",
 # Countries in the April Annex I (corrected rates, from the ledger) and in the August Annex I.
 APRIL_ANNEX = {"PAK": 29, "IND": 26, "BGD": 37, "LKA": 44, "VNM": 46, "KHM": 49, "IDN": 32}
 AUGUST_ANNEX = {"PAK": 19, "IND": 25, "BGD": 20, "LKA": 20, "AFG": 15, "VNM": 20, "KHM": 19, "IDN": 19, "TUR": 15}
-# Section 301 "forced-labor" tiers from 24 July 2026 (memorandum of 23 July 2026). Nepal,
-# Afghanistan, Bhutan and the Maldives are not named in the stored excerpts: left out.
+# Section 301 "forced-labor" tiers from 24 July 2026 (memorandum of 23 July 2026). The memorandum
+# lists the 60 economies investigated; Nepal, Afghanistan, Bhutan and the Maldives are not among
+# them, so from 24 July 2026, when the Section 122 surcharge lapsed, they paid no country-wide
+# additional duty (NOT_INVESTIGATED).
 S301 = {"PAK": 10, "IND": 10, "BGD": 10, "LKA": 10, "KHM": 10, "IDN": 10, "VNM": 12.5, "TUR": 12.5, "EGY": 12.5}
+NOT_INVESTIGATED = ["NPL", "AFG", "BTN", "MDV"]
 
 RATE_COLUMNS = ["country_iso3", "effective_date", "end_date", "instrument", "additional_rate_pct",
                 "announced_date", "source_id", "status", "note"]
@@ -253,6 +256,7 @@ def _first_posting(shared: Path) -> dict:
 
 def rates_table(shared: Path) -> str:
     _check_annexes(shared)
+    assert set(S301) | set(NOT_INVESTIGATED) == set(RATE_COUNTRIES) and not set(S301) & set(NOT_INVESTIGATED)
     rows = []
 
     def add(iso, start, end, instrument, rate, announced, source, note=""):
@@ -283,13 +287,20 @@ def rates_table(shared: Path) -> str:
             add(iso, RUSSIA_START, RUSSIA_LAST, "IEEPA Russia-oil penalty", 25, "2025-08-06", "wh-eo-14329",
                 "Removed from 12:01 a.m. EST 7 February 2026 (order of 6 February 2026).")
         add(iso, "2026-02-20", "2026-02-23", "none", 0, "2026-02-20", "wh-2026-02-20-ieepa-end",
-            "IEEPA duties ended with the Supreme Court ruling of 20 February 2026; Section 122 not yet in force.")
+            "IEEPA duties lost their legal basis with the Supreme Court ruling and the order of 20 February 2026; "
+            "Section 122 not yet in force. In practice US Customs kept collecting IEEPA duties on goods entered "
+            "until 12:00 a.m. ET 24 February 2026 (CBP CSMS guidance); those duties are refundable. The table "
+            "follows the legal dates.")
         add(iso, S122_START, S122_LAST, "Section 122", 10, "2026-02-20", "wh-2026-02-20-s122",
             "Balance-of-payments surcharge for 150 days, on all countries, with product exemptions.")
         if iso in S301:
             add(iso, S301_START, "", "Section 301", S301[iso], "2026-07-23", "wh-2026-07-23-s301",
                 "Forced-labor Section 301 action; "
                 + ("10% tier." if S301[iso] == 10 else "12.5% tier (countries outside the 10% list)."))
+        elif iso in NOT_INVESTIGATED:
+            add(iso, S301_START, "", "none", 0, "2026-07-23", "wh-2026-07-23-s301",
+                "Not among the 60 economies investigated under Section 301 (memorandum of 23 July 2026): "
+                "no country-wide additional duty once the Section 122 surcharge lapsed.")
     order = RATE_COUNTRIES
     rows.sort(key=lambda r: (order.index(r["country_iso3"]), r["effective_date"], r["instrument"]))
     return csv_text(rows, RATE_COLUMNS)
@@ -313,9 +324,10 @@ def announced_table(shared: Path) -> str:
         {"country_iso3": "BGD", "announced_date": "2025-07-07", "instrument": "IEEPA reciprocal (letter)",
          "announced_rate_pct": 35, "outcome": "Replaced by 20% in the 31 July order, in force 7 August 2025",
          "source_id": "press-july-2025-letters", "status": "VERIFIED", "note": "Rate as reported in the press."},
-        {"country_iso3": "LKA", "announced_date": "2025-07-10", "instrument": "IEEPA reciprocal (letter)",
+        {"country_iso3": "LKA", "announced_date": "2025-07-09", "instrument": "IEEPA reciprocal (letter)",
          "announced_rate_pct": 30, "outcome": "Replaced by 20% in the 31 July order, in force 7 August 2025",
-         "source_id": "press-july-2025-letters", "status": "VERIFIED", "note": "Rate as reported in the press."},
+         "source_id": "press-july-2025-letters", "status": "VERIFIED",
+         "note": "Rate as reported in the press; the letter is dated 9 July 2025 (US time), reported in Sri Lanka on 10 July."},
         {"country_iso3": "IND", "announced_date": "2026-02-06", "instrument": "IEEPA reciprocal (joint statement)",
          "announced_rate_pct": 18, "outcome": "Date in force not found; all IEEPA duties ended on 20 February 2026",
          "source_id": "wh-2026-02-06-india", "status": "VERIFIED",

@@ -49,7 +49,7 @@ def test_every_row_names_a_source_and_status():
         source_col = "source_id" if "source_id" in frame.columns else "source"
         assert frame[source_col].notna().all() and (frame[source_col].str.len() > 0).all(), name
         if "status" in frame.columns:
-            assert frame["status"].isin(["VERIFIED", "DERIVED", "RECALLED", "EDITORIAL"]).all(), name
+            assert frame["status"].isin(["VERIFIED", "DERIVED", "RECALLED", "EDITORIAL", "REPORTED", "CONTESTED"]).all(), name
 
 
 def test_fields_with_money_state_their_unit():

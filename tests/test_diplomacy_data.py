@@ -4,6 +4,7 @@ Known figures cite their source in a comment; the tables' own sources are in dat
 """
 
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -41,21 +42,21 @@ def test_event_categories_are_a_documented_vocabulary():
 
 def test_events_in_each_category(events):
     assert events.category.value_counts().to_dict() == {
-        "aid": 28, "visit/summit": 23, "war/conflict": 16, "sanctions": 15, "alliance/treaty": 10,
-        "counter-terrorism": 10, "trade/investment": 8, "domestic politics": 7, "nuclear": 3,
-        "minerals/energy": 3}
-    assert len(events) == 123
+        "aid": 33, "visit/summit": 28, "war/conflict": 18, "sanctions": 15, "alliance/treaty": 11,
+        "counter-terrorism": 10, "trade/investment": 22, "domestic politics": 7, "nuclear": 3,
+        "minerals/energy": 11}
+    assert len(events) == 158
 
 
 def test_every_event_has_a_source_and_status(events):
     assert events.source.str.strip().str.len().gt(10).all()
-    assert events.status.isin(["VERIFIED", "DERIVED", "RECALLED", "EDITORIAL"]).all()
+    assert events.status.isin(["VERIFIED", "DERIVED", "RECALLED", "EDITORIAL", "REPORTED", "CONTESTED"]).all()
 
 
 def test_events_span_recognition_to_2026(events):
     assert events.date.iloc[0] == "1947-08-15"      # Office of the Historian, rdcr articles/pakistan.xml
     assert events.date.iloc[-1].startswith("2026")
-    assert (events.date.str.slice(0, 4) == "2026").sum() == 4
+    assert (events.date.str.slice(0, 4) == "2026").sum() == 26
 
 
 @pytest.mark.parametrize("event_id,date_,category", [
@@ -103,7 +104,10 @@ def test_eff_2024(imf):
     # IMF board approval of the US$7 billion, 37-month EFF: ARY News / Business Recorder, 25 Sep 2024
     row = imf.set_index("arrangement_id").loc["2024-09-25-eff"]
     assert row.approval_date == pd.Timestamp("2024-09-25")
-    assert (row.agreed_sdr_m, row.agreed_usd_m, row.drawn_sdr_m) == (5320, 7000, 1520)
+    # drawn: 760 at approval, 760 at the first review (May 2025), 760 at the second (Board of 8 Dec 2025,
+    # Geo News quoting the IMF press release); the IMF's cumulative SDR 2,434m adds the RSF's 154
+    assert (row.agreed_sdr_m, row.agreed_usd_m, row.drawn_sdr_m) == (5320, 7000, 2280)
+    assert row.drawn_sdr_m + imf.set_index("arrangement_id").loc["2025-05-09-rsf", "drawn_sdr_m"] == 2434
     assert row.end_basis == "planned length" and row.end_date == "2027-10"
 
 
@@ -146,9 +150,18 @@ def test_terms_do_not_overlap_within_an_office(leaders, office):
 
 def test_leader_status_follows_reign(leaders):
     pak = leaders[leaders.country_iso3 == "PAK"]
-    assert set(pak.loc[pak.status == "VERIFIED", "source_id"]) == {"reign-2021-03"}
+    # VERIFIED: the start date is in REIGN, or (for heads of state REIGN leaves out) in a second
+    # published list of presidents (Abb Takk News, Samaa TV), named in the row
+    assert set(pak.loc[pak.status == "VERIFIED", "source_id"]) == {
+        "reign-2021-03", "abbtakk-2018-presidents", "samaa-2018-presidents"}
     assert set(pak.loc[pak.status == "RECALLED", "source_id"]) == {"research-ledger-leaders"}
-    assert (pak.status == "VERIFIED").sum() == 23 and (pak.status == "RECALLED").sum() == 33
+    assert (pak.status == "VERIFIED").sum() == 29 and (pak.status == "RECALLED").sum() == 27
+    second = pak[pak.source_id.isin(["abbtakk-2018-presidents", "samaa-2018-presidents"])].set_index("name")
+    assert second.loc["Fazal Ilahi Chaudhry", "start_date"] == pd.Timestamp("1973-08-14")
+    assert second.loc["Arif Alvi", "start_date"] == pd.Timestamp("2018-09-09")
+    assert (second.office == "Pakistan head of state").all() and second.note.str.contains("second published list").all()
+    jinnah = pak[pak.name == "Muhammad Ali Jinnah"].iloc[0]
+    assert jinnah.status == "RECALLED"          # no second list with his dates was found
     zia = pak[(pak.name == "Muhammad Zia-ul-Haq") & (pak.office == "Pakistan head of government")].iloc[0]
     assert zia.start_date == pd.Timestamp("1977-07-05") and zia.status == "VERIFIED" and zia.military_ruler
 
@@ -182,3 +195,30 @@ def test_every_source_id_is_registered():
     sources = set(load("sources").source_id)
     for table in ("leaders", "visits"):
         assert set(load(table).source_id) <= sources
+
+
+def test_imf_reviews_add_up_to_the_drawings(imf):
+    """Each Board completion's amount is a drawing: approval tranche (760) plus the Board stages
+    equal the EFF's drawn total, and the RSF's one Board stage its drawn total; the State Bank's
+    receipt is the December tranche of both."""
+    reviews = load("imf_reviews")
+    assert set(reviews.arrangement_id) <= set(imf.arrangement_id)
+    board = reviews[reviews.stage == "board completed"].groupby("arrangement_id")["amount_sdr_m"].sum()
+    drawn = imf.set_index("arrangement_id")["drawn_sdr_m"]
+    assert 760 + board["2024-09-25-eff"] == drawn["2024-09-25-eff"] == 2280
+    assert board["2025-05-09-rsf"] == drawn["2025-05-09-rsf"] == 154
+    received = reviews.set_index("review_id").loc["2025-12-10-eff-rsf-received", "amount_sdr_m"]
+    assert received == 760 + 154
+    assert set(reviews.status) == {"VERIFIED"} and reviews.source.str.startswith("http").all()
+
+
+def test_imf_reviews_reject_an_unknown_arrangement(tmp_path):
+    import shutil
+    from aid2assets.data import DataError
+    root = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data", root)
+    text = (root / "imf_reviews.csv").read_text(encoding="utf-8").replace("2025-05-09-rsf,RSF first review,staff",
+                                                                           "2025-05-09-xyz,RSF first review,staff")
+    (root / "imf_reviews.csv").write_text(text, encoding="utf-8")
+    with pytest.raises(DataError, match="arrangement_id"):
+        load("imf_reviews", root)

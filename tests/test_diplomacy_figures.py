@@ -81,8 +81,8 @@ def test_leaders_figure(figs):
     p = params(fig["spec"])
     assert p["show_unconfirmed"]["bind"]["input"] == "checkbox" and p["colour_by"]["bind"]["options"] == ["power", "status"]
     data = rows(fig)
-    assert len(data) == 71 and sum(r["unconfirmed"] == "True" for r in data) == 33
-    assert "33 Pakistani terms" in fig["description"]
+    assert len(data) == 71 and sum(r["unconfirmed"] == "True" for r in data) == 27
+    assert "27 Pakistani terms" in fig["description"]
 
 
 def test_visits_figure(figs):

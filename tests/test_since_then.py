@@ -28,7 +28,7 @@ PEERS = ["IND", "BGD", "LKA", "VNM", "KHM", "IDN", "TUR", "EGY"]
 def tables():
     return {name: load(name) for name in ("events", "tariff_rates_by_date", "tariff_announced_rates",
                                           "minerals_reko_diq", "trade_partners", "sources", "aid_foreignassistance",
-                                          "imf_programs", "trade_us_pak_monthly")}
+                                          "imf_programs", "imf_reviews", "trade_us_pak_monthly")}
 
 
 @pytest.fixture(scope="module")
@@ -75,32 +75,40 @@ def test_day_of():
 def test_dated_facts_are_all_after_the_cutoff_and_sourced(facts):
     assert CUTOFF == pd.Timestamp("2025-10-01")
     assert (facts["day"] >= CUTOFF).all() and facts["day"].is_monotonic_increasing
-    assert facts["source"].str.len().gt(10).all() and facts["status"].eq("VERIFIED").all()
+    assert facts["source"].str.len().gt(10).all()
+    assert set(facts["status"]) == {"VERIFIED", "REPORTED", "CONTESTED"}
+    # reported and contested facts say why in their note or source
+    shaky = facts[facts["status"] != "VERIFIED"]
+    assert (shaky["note"].str.len() + shaky["source"].str.len()).gt(20).all()
     assert facts["fact_id"].is_unique
 
 
 def test_dated_facts_draw_on_three_tables(facts, tables):
     events = tables["events"]
     ids = set(facts.loc[facts["table"] == "events", "fact_id"])
-    assert ids == {"2025-10-02-first-minerals-shipment", "2025-10-pasni-port-offer",
-                   "2026-02-20-ieepa-tariffs-struck-down", "2026-02-24-section-122-surcharge",
-                   "2026-03-31-trade-investment-forum-planned", "2026-07-24-section-301-tariff-10"}
-    assert ids <= set(events["event_id"])
+    assert len(ids) == 39 and ids <= set(events["event_id"])
+    assert {"2025-10-02-first-minerals-shipment", "2025-10-04-pasni-port-report", "2025-10-05-pasni-denial",
+            "2025-12-08-imf-board-second-review", "2026-02-20-ieepa-tariffs-struck-down",
+            "2026-05-07-cit-section-122-ruling", "2026-06-18-islamabad-mou", "2026-07-24-section-301-tariff-10"} <= ids
     other = facts[facts["table"] != "events"].set_index("fact_id")
     assert sorted(other.index) == ["2026-02-06-ind-announced-18", "2026-02-09-bgd-announced-19",
-                                   "reko-diq-finance-us-exim"]
+                                   "reko-diq-finance-us-exim", "reko-diq-finance-us-exim-state-dept",
+                                   "reko-diq-lenders-package-reported", "reko-diq-phase1-budget-under-review",
+                                   "reko-diq-review-extension"]
     assert other.loc["reko-diq-finance-us-exim", "title"] == "Reko Diq: US EXIM loan, US$1.25 billion"
     assert other.loc["2026-02-06-ind-announced-18", "title"] == "India: 18% US rate announced in a joint statement"
 
 
 def test_moving_the_cutoff(tables):
-    """Exercise 2's answers: 6 facts from 1 Jan 2026 (all trade), 15 from 1 Aug 2025."""
+    """Exercise 2's answers: 31 facts from 1 Jan 2026, 52 from 1 Aug 2025 (six more than from the cut-off)."""
     t = tables
     args = (t["events"], t["tariff_announced_rates"], t["minerals_reko_diq"], t["trade_partners"], t["sources"])
     later = dated_facts(*args, after="2026-01-01")
-    assert len(later) == 6 and set(later["category"]) == {"trade/investment"}
+    assert len(later) == 31
+    assert later["category"].value_counts().to_dict() == {"trade/investment": 17, "minerals/energy": 5, "visit/summit": 5,
+                                                          "war/conflict": 2, "alliance/treaty": 1, "aid": 1}
     earlier = dated_facts(*args, after="2025-08-01")
-    assert len(earlier) == 15
+    assert len(earlier) == 52
     added = earlier[earlier["day"] < CUTOFF]
     assert len(added) == 6 and set(added["category"]) == {"counter-terrorism", "minerals/energy", "visit/summit"}
     assert (added["table"] == "minerals_reko_diq").sum() == 3
@@ -109,13 +117,15 @@ def test_moving_the_cutoff(tables):
 def test_latest_fact_and_coverage(tables):
     t = tables
     assert latest_fact(t["events"], t["tariff_rates_by_date"], t["tariff_announced_rates"],
-                       t["minerals_reko_diq"]) == pd.Timestamp("2026-07-24")
+                       t["minerals_reko_diq"], t["imf_reviews"]) == pd.Timestamp("2026-07-24")
     cov = coverage(t["events"], t["tariff_rates_by_date"], t["tariff_announced_rates"], t["minerals_reko_diq"],
-                   t["trade_us_pak_monthly"], t["aid_foreignassistance"], t["imf_programs"]).set_index("table")
+                   t["trade_us_pak_monthly"], t["aid_foreignassistance"], t["imf_programs"],
+                   t["imf_reviews"]).set_index("table")
+    assert cov.loc["imf_reviews", "latest"] == "2026-03-11" and cov.loc["imf_reviews", "rows_after_cutoff"] == 7
     assert cov.loc["trade_us_pak_monthly", "latest"] == "2025-08"
     assert cov.loc["trade_us_pak_monthly", "rows_after_cutoff"] == 0
     assert cov.loc["imf_programs", "latest"] == "2025-05-09" and cov.loc["imf_programs", "rows_after_cutoff"] == 0
-    assert cov.loc["events", "rows_after_cutoff"] == 6
+    assert cov.loc["events", "rows_after_cutoff"] == 39
     assert cov.loc["aid_foreignassistance", "latest"] == "FY2025"
 
 
@@ -153,12 +163,18 @@ def test_timeline_spec_and_data(figs, facts):
     p = params(fig["spec"])
     present = sorted(set(facts["category"]))
     cats = {v["bind"]["name"]: v for k, v in p.items() if k.startswith("show_cat_")}
-    assert sorted(cats) == present == ["minerals/energy", "trade/investment"]   # one box per category with facts
+    assert sorted(cats) == present == ["aid", "alliance/treaty", "minerals/energy", "trade/investment",
+                                       "visit/summit", "war/conflict"]   # one box per category with facts
     assert all(v["bind"]["input"] == "checkbox" and v["value"] is True for v in cats.values())
     assert p["show_other_tables"]["bind"]["input"] == "checkbox" and p["show_other_tables"]["value"] is True
     data = rows(fig)
     assert [r["fact_id"] for r in data] == facts["fact_id"].tolist()
     assert all(r["source"] and r["status"] for r in data)
+    # a reported or contested fact says so in its label
+    for r in data:   # the marker comes first, so that a truncated label still shows it
+        assert r["title"].startswith({"REPORTED": "[reported] ", "CONTESTED": "[contested] "}.get(r["status"], ""))
+    assert sum(r["title"].startswith("[reported] ") for r in data) == (facts["status"] == "REPORTED").sum() == 11
+    assert sum(r["title"].startswith("[contested] ") for r in data) == (facts["status"] == "CONTESTED").sum() == 1
     spec = json.dumps(fig["spec"])
     assert "show_other_tables || datum.table == 'events'" in spec
     assert '"2025-10-01"' in spec                                     # the cut-off rule
@@ -170,15 +186,14 @@ def test_timeline_description_matches_data(figs, facts):
     d = figs["since-timeline"]["description"]
     counts = facts["category"].value_counts()
     assert f"each of the {len(facts)} dated facts" in d
-    assert f"{counts['trade/investment']} are about trade and investment" in d
-    assert f"{counts['minerals/energy']} are about minerals" in d
+    assert f"{counts['trade/investment']} trade/investment" in d and f"{counts['minerals/energy']} minerals/energy" in d
+    assert f"{counts['aid']} aid" in d and counts["aid"] == 3
     assert "to 24 July 2026" in d and facts["day"].max() == pd.Timestamp("2026-07-24")
-    assert "None is about aid, the IMF or a visit" in d
-    assert not set(facts["category"]) & {"aid", "visit/summit"}
+    assert "11 rest on a single report and 1 on sources that disagree" in d
     trade = facts[facts["category"] == "trade/investment"]
-    assert trade.iloc[0]["fact_id"] == "2025-10-pasni-port-offer"                # "from a reported port offer"
-    minerals = facts[facts["category"] == "minerals/energy"]
-    assert minerals["fact_id"].tolist() == ["2025-10-02-first-minerals-shipment", "reko-diq-finance-us-exim"]
+    assert trade.iloc[0]["fact_id"] == "2025-10-01-investor-conference-planned" and trade.iloc[0]["status"] == "REPORTED"
+    assert trade["fact_id"].tolist()[1:3] == ["2025-10-04-pasni-port-report", "2025-10-05-pasni-denial"]
+    assert len(trade) == 21 and (trade["status"] == "REPORTED").sum() == 5     # exercise 1's answer
 
 
 def test_tariff_spec(figs):
@@ -291,28 +306,39 @@ def test_imf_figure_and_text(figs, text, tables):
     assert sorted(data) == ["2019-07-03-eff", "2020-04-16-rfi", "2023-07-12-sba", "2024-09-25-eff", "2025-05-09-rsf"]
     imf = tables["imf_programs"].set_index("arrangement_id")
     eff, rsf = imf.loc["2024-09-25-eff"], imf.loc["2025-05-09-rsf"]
-    assert (eff["agreed_sdr_m"], eff["agreed_usd_m"], eff["drawn_sdr_m"]) == (5320, 7000, 1520)
-    assert "760 + 760" in eff["note"] and (eff["end_date"], rsf["end_date"]) == ("2027-10", "2027-09")
-    assert (rsf["agreed_sdr_m"], rsf["agreed_usd_m"]) == (1000, 1400) and pd.isna(rsf["drawn_sdr_m"])
+    assert (eff["agreed_sdr_m"], eff["agreed_usd_m"], eff["drawn_sdr_m"]) == (5320, 7000, 2280)
+    assert "760 (Sep 2024) + 760 (first review, May 2025) + 760" in eff["note"]
+    assert (eff["end_date"], rsf["end_date"]) == ("2027-10", "2027-09")
+    assert (rsf["agreed_sdr_m"], rsf["agreed_usd_m"], rsf["drawn_sdr_m"]) == (1000, 1400, 154)
     d = fig["description"]
-    assert "SDR 5,320 million, 28.6% drawn by May 2025" in d and round(1520 / 5320, 3) == 0.286
-    assert "SDR 1,000 million, no drawing recorded" in d
-    assert in_text(text, "SDR 1,520 million, 28.6% of it") and in_text(text, "two tranches of SDR 760 million")
-    # "about $2.0 billion ... many times the US aid disbursed in FY2024 and FY2025 together ($322.8 million)"
-    drawn_usd = eff["drawn_sdr_m"] * eff["agreed_usd_m"] / eff["agreed_sdr_m"]
-    aid = aid_by_year(tables["aid_foreignassistance"], 2024)["disbursements_current_musd"].sum()
-    assert round(drawn_usd / 1000, 1) == 2.0 and round(aid, 1) == 322.8 and drawn_usd > 5 * aid
-    assert in_text(text, "about $2.0 billion") and in_text(text, "($322.8 million)")
+    assert "SDR 5,320 million, 42.9% drawn" in d and round(2280 / 5320, 3) == 0.429
+    assert "SDR 1,000 million, 15.4% drawn" in d
+    assert "triangles mark the 8 stages of their reviews from 2025-05-09 to 2026-03-11" in d
+    # the text's review figures are the review table's
+    rv = tables["imf_reviews"].set_index("review_id")
+    assert rv.loc["2025-12-08-eff-review-2-board", "amount_sdr_m"] == 760
+    assert rv.loc["2025-12-08-rsf-review-1-board", "amount_sdr_m"] == 154
+    assert rv.loc["2025-12-10-eff-rsf-received", "amount_sdr_m"] == 760 + 154
+    assert in_text(text, "760 million (about \\$1.0 billion) from the EFF") and in_text(text, "SDR 154 million (about \\$200 million)")
+    assert in_text(text, "then 42.9% drawn") and 3 * 760 == eff["drawn_sdr_m"]
+    assert rv["stage"].eq("mission ended without agreement").sum() == 2
+    assert pd.to_datetime(rv.loc[rv["stage"] == "mission ended without agreement", "date"]).eq("2026-03-11").all()
+    assert in_text(text, "ended on 11 March without a staff-level agreement")
+    # nothing later than the failed mission: the text asks rather than tells
+    assert pd.to_datetime(rv["date"]).max() == pd.Timestamp("2026-03-11")
+    assert in_text(text, "whether and when the third review was completed is an open question")
     assert (tables["imf_programs"]["approval_date"] < CUTOFF).all()          # nothing approved since the cut-off
     imf_events = tables["events"][tables["events"]["title"].str.contains("IMF")]
-    assert imf_events["date"].max() == "2025-05-09"                          # "silent on everything after May 2025"
+    assert imf_events["date"].max() == "2026-03-11"
 
 
 def test_minerals_and_trade_text(text, tables):
     reko = tables["minerals_reko_diq"].set_index("item")
     assert (reko.loc["finance_us_exim", "value"], reko.loc["finance_us_exim", "unit"]) == (1.25, "US$ billion")
     assert reko.loc["finance_us_exim", "as_of"].startswith("2025-12")
-    assert in_text(text, "US$1.25 billion loan for Reko Diq")
+    assert in_text(text, "lend US\\$1.25 billion for Reko Diq")
+    assert (reko.loc["finance_us_exim_state_dept", "value"], reko.loc["review_extension", "status"]) == (1.3, "REPORTED")
+    assert in_text(text, "put it at under two tonnes")
     monthly = tables["trade_us_pak_monthly"]
     assert monthly.loc[monthly["flow"] == "imports", "month"].max() == "2025-08"
     assert monthly.loc[monthly["flow"] == "exports", "month"].max() == "2025-02"
@@ -326,10 +352,14 @@ def test_minerals_and_trade_text(text, tables):
 
 def test_sections_exercises_and_reading(text):
     for heading in ("## Learning objectives", "## What changed since October 2025", "## Aid after USAID",
-                    "## What to watch", "## Exercises", "## Discussion questions", "## Sources and caveats"):
+                    "## Open questions", "## Exercises", "## Discussion questions", "## Sources and caveats"):
         assert heading in text
     assert text.index("## Exercises") < text.index("## Sources and caveats")
-    assert "The book's reading, not data" in text
+    assert "Questions, not findings" in text
+    open_q = text[text.index("## Open questions"):text.index("## Exercises")]
+    items = ["- **" + i for i in open_q.split("\n- **")[1:]]
+    assert len(items) >= 6 and all("?" in i for i in items)     # open questions stay questions
+    assert "Key points" in text and text.count("{ref}`since-") >= 5
     for n in range(1, 5):
         assert f":label: since-ex-{n}" in text and f"{{solution-start}} since-ex-{n}" in text
     assert text.count("{exercise-start}") == text.count("{exercise-end}") == 4

@@ -41,10 +41,21 @@ def test_india(rates):
     assert rate_on(rates, "IND", "2025-04-09") == 26
 
 
-def test_unknown_is_none_not_zero(rates):
-    # Nepal is not named in the stored Section 301 excerpts: no rate after 23 July 2026.
-    assert rate_on(rates, "NPL", "2026-08-01") is None
+def test_countries_outside_the_section_301_investigations_pay_zero(rates):
+    # The memorandum of 23 July 2026 lists the 60 economies investigated; Nepal, Afghanistan, Bhutan
+    # and the Maldives are not among them, so after the Section 122 surcharge lapsed they paid no
+    # country-wide additional duty: zero, not unknown.
+    for iso in ("NPL", "AFG", "BTN", "MDV"):
+        assert rate_on(rates, iso, "2026-07-23") == 10          # the last day of the surcharge
+        assert rate_on(rates, iso, "2026-07-24") == 0
+        assert rate_on(rates, iso, "2026-08-01") == 0
+        last = rates[rates.country_iso3 == iso].sort_values("effective_date").iloc[-1]
+        assert (last.instrument, last.source_id) == ("none", "wh-2026-07-23-s301") and pd.isna(last.end_date)
+    assert rate_on(rates, "PAK", "2026-08-01") == 10
     assert rate_on(rates, "NPL", "2026-03-01") == 10
+
+
+def test_unknown_country_is_an_error(rates):
     with pytest.raises(KeyError):
         rate_on(rates, "XXX", "2025-05-01")
 
