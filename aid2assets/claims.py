@@ -423,7 +423,7 @@ def check_conference(events: pd.DataFrame, fdi: pd.DataFrame) -> Check:
         reason = f"The book's timeline records it: {held.iloc[0]['title']} ({held.iloc[0]['date']})."
     elif len(planned):
         plan = planned.iloc[0]
-        reason = (f"The plan was reported on {_day(plan['date']):%-d %b %Y} ({plan['title']}), "
+        reason = (f"A plan for one was reported on {_day(plan['date']):%-d %b %Y}, "
                   "but no conference is recorded as held.")
     else:
         near = [f"{_day(d):%-d %b %Y}" for d in (figures["nearest_before"], figures["nearest_after"]) if d != "none"]
