@@ -2,6 +2,13 @@
 
     .venv/bin/python benchmarks/measure_site.py            # everything below
     .venv/bin/python benchmarks/measure_site.py --no-build # only the page figures
+    .venv/bin/python benchmarks/measure_site.py --lighthouse [--runs 2]  # only Lighthouse
+
+``--lighthouse`` runs Lighthouse (npm package pinned in benchmarks/package.json: run
+``npm ci --prefix benchmarks`` once) with its default mobile profile (simulated slow 4G and
+a 4x slower CPU) against the book's own server, driving Debian's Chromium, on the landing
+page and every chapter, and prints per page the performance score, first and largest
+contentful paint, total blocking time, layout shift, bytes and DOM elements.
 
 Measures, on this machine:
   * clean build (``_build`` removed, notebooks executed) and rebuild with nothing changed;
@@ -187,10 +194,96 @@ def page_figures() -> None:
     server.shutdown()
 
 
+# --- Lighthouse (mobile profile) --------------------------------------------------------------
+
+LIGHTHOUSE = REPO / "benchmarks" / "node_modules" / "lighthouse" / "cli" / "index.js"
+LIGHTHOUSE_CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                           "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                           "--disable-default-apps", "--disable-extensions"]
+
+
+def lighthouse_pages() -> list[str]:
+    """The landing page and every chapter, in the book's order."""
+    sys.path.insert(0, str(REPO / "tests"))
+    from toc_support import toc_files
+
+    return ["intro.html"] + [f + ".html" for f in toc_files() if f.startswith("chapters/")]
+
+
+def lighthouse_run(url: str) -> dict:
+    """One Lighthouse run (default mobile profile, performance only) as figures."""
+    import json
+    import os
+
+    env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
+    cmd = ["node", str(LIGHTHOUSE), url, "--only-categories=performance", "--output=json",
+           "--output-path=stdout", "--quiet", "--chrome-flags=" + " ".join(LIGHTHOUSE_CHROME_FLAGS)]
+    out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True, timeout=300).stdout
+    report = json.loads(out)
+    audits = report["audits"]
+
+    def value(name):
+        return audits[name].get("numericValue")
+
+    blocking = audits["render-blocking-resources"].get("details", {}).get("items", [])
+    score = report["categories"]["performance"]["score"]
+    return {
+        "score": None if score is None else round(score * 100),
+        "fcp": value("first-contentful-paint"), "lcp": value("largest-contentful-paint"),
+        "tbt": value("total-blocking-time"), "cls": value("cumulative-layout-shift"),
+        "si": value("speed-index"), "bytes": value("total-byte-weight"), "dom": value("dom-size"),
+        "blocking": [item["url"].rsplit("/", 1)[-1] for item in blocking],
+        "error": (report.get("runtimeError") or {}).get("message"),
+    }
+
+
+def lighthouse_figures(runs: int = 2, pages: list[str] | None = None) -> None:
+    """Lighthouse's default mobile profile on each page, ``runs`` times, with the load average."""
+    import os
+
+    from aid2assets.serve import make_server
+
+    if not LIGHTHOUSE.exists():
+        print(f"{LIGHTHOUSE} missing: run 'npm ci --prefix benchmarks' first", file=sys.stderr)
+        raise SystemExit(1)
+    server = make_server(SITE, quiet=True)  # what ./dev.sh serve runs: gzip and caching
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    pages = pages or lighthouse_pages()
+    version = subprocess.run(["node", str(LIGHTHOUSE), "--version"], capture_output=True, text=True).stdout.strip()
+    print(f"Lighthouse {version}, default mobile profile (simulated slow 4G, 4x CPU slowdown), "
+          "the book's own server (gzip, cache)")
+    for run in range(1, runs + 1):
+        uptime = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+        print(f"\nrun {run} of {runs}; uptime at start: {uptime}")
+        print(f"{'page':34} {'score':>5} {'FCP':>7} {'LCP':>7} {'TBT':>7} {'CLS':>6} {'SI':>7} "
+              f"{'bytes':>9} {'DOM':>6} {'load':>5}  render-blocking")
+        for path in pages:
+            r = lighthouse_run(base + path)
+            if r["error"]:
+                print(f"{path:34} error: {r['error']}")
+                continue
+            load = os.getloadavg()[0]
+            print(f"{path:34} {r['score']:5d} {r['fcp'] / 1000:6.2f}s {r['lcp'] / 1000:6.2f}s "
+                  f"{r['tbt']:5.0f}ms {r['cls']:6.3f} {r['si'] / 1000:6.2f}s {r['bytes'] / 1024:6.0f} KB "
+                  f"{r['dom']:6.0f} {load:5.2f}  {', '.join(r['blocking']) or '-'}", flush=True)
+    server.shutdown()
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Print build, test and page-weight figures.")
     parser.add_argument("--no-build", action="store_true", help="skip the build and nbval timings")
+    parser.add_argument("--lighthouse", action="store_true",
+                        help="only Lighthouse's mobile profile on the landing page and every chapter")
+    parser.add_argument("--runs", type=int, default=2, help="Lighthouse runs per page (default 2)")
+    parser.add_argument("--page", action="append", help="with --lighthouse: only this page (repeatable)")
     args = parser.parse_args(argv)
+    if args.lighthouse:
+        if not (SITE / "index.html").exists():
+            print("no _build/html: run ./dev.sh build first", file=sys.stderr)
+            return 1
+        lighthouse_figures(args.runs, args.page)
+        return 0
     if not args.no_build:
         build_figures()
     if not (SITE / "index.html").exists():
