@@ -32,6 +32,7 @@ from .paths import data_dir
 
 STATIC = Path(__file__).parent / "static"
 BUNDLE_NAME = "a2a/figures.js"
+LOADER_NAME = "a2a/loader.js"   # imports BUNDLE_NAME as figures come into view
 CSS_NAME = "a2a/figures.css"
 TABLES_JS = "a2a/tables.js"
 HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
@@ -385,6 +386,7 @@ def _write_static(app, exception):
     out = Path(app.outdir) / "_static"
     (out / BUNDLE_NAME).parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(cached, out / BUNDLE_NAME)
+    shutil.copyfile(STATIC / "loader.js", out / LOADER_NAME)
     shutil.copyfile(STATIC / "figures.css", out / CSS_NAME)
 
 
@@ -395,8 +397,9 @@ def _is_thebe(asset) -> bool:
 
 
 def _add_assets(app, pagename, templatename, context, doctree):
-    """Load the Vega bundle only on pages with a figure, and the table script only on pages
-    with an interactive table; drop Thebe's assets.
+    """Load the figure loader only on pages with a figure (it fetches the Vega bundle when a
+    figure comes into view), and the table script only on pages with an interactive table;
+    drop Thebe's assets.
 
     Jupyter Book always loads sphinx-thebe, even with Thebe switched off, and on Sphinx 7
     its inline script is added twice, which throws "THEBE_JS_URL has already been declared"
@@ -409,7 +412,7 @@ def _add_assets(app, pagename, templatename, context, doctree):
         return
     raw = [node.astext() for node in doctree.findall(nodes.raw)]
     if any('class="a2a-figure"' in text for text in raw) and not app.config.a2a_print:
-        app.add_js_file(BUNDLE_NAME, type="module")
+        app.add_js_file(LOADER_NAME, defer="defer")
     if any('class="a2a-table"' in text and 'data-interactive="true"' in text for text in raw):
         app.add_js_file(TABLES_JS, type="module")  # sorting and filters (aid2assets.tables)
     if any("a2a-" in text for text in raw):
@@ -494,6 +497,9 @@ def setup(app):
     app.add_directive("a2a-datapackage", _datapackage_directive())
     app.connect("build-finished", _write_static)
     app.connect("html-page-context", _add_assets)
+    from . import first_paint
+
+    first_paint.setup(app)   # deferred scripts, trimmed theme stylesheet, subset icon font
     app.connect("build-finished", _write_table_static)
     app.connect("build-finished", _publish_data)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

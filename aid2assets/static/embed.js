@@ -55,12 +55,6 @@ function labelBindings(figure, target) {
   if (menu) menu.setAttribute("aria-label", "Save this chart as an image");
 }
 
-function drawAll() {
-  document.querySelectorAll("figure.a2a-figure").forEach(drawFigure);
-}
-
-if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", drawAll);
-} else {
-  drawAll();
-}
+// On the site, loader.js decides when each figure is drawn (as it nears the viewport) and
+// imports this bundle then; it calls this function for each figure.
+window.a2aDrawFigure = drawFigure;

@@ -1,0 +1,145 @@
+"""What a page needs for its first paint, and nothing more (issue 17: fast on a slow phone).
+
+Part of the site extension (:mod:`aid2assets.site` calls :func:`setup`):
+
+* :func:`page_assets` (``html-page-context``, after every other handler): every script is
+  deferred, MyST-NB's unread ipywidgets state is dropped, sphinx-design's assets are left off
+  pages that do not use it, and the copy button's stylesheet no longer blocks the paint.
+  Search's scripts are kept to the search page by ``_templates/layout.html``; charts are
+  drawn as they come into view by ``static/loader.js``.
+* :func:`write_theme_css` (``build-finished``): the theme's stylesheet without the 1,900
+  Font Awesome icon classes the book does not use, and with Font Awesome's solid web font
+  (157 KB) replaced by a subset holding only the glyphs the stylesheets can draw (a few KB).
+  ``_templates/static/webpack-macros.html`` links this copy instead of the theme's.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+THEME_CSS = "styles/pydata-sphinx-theme.css"          # in _static, as the theme ships it
+TRIMMED_CSS = "styles/pydata-sphinx-theme.a2a.css"    # beside it, so its url()s still resolve
+SOLID_TTF = "vendor/fontawesome/webfonts/fa-solid-900.ttf"
+SUBSET_FONT = "a2a/fa-solid-900.subset.woff"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+# `.fa-bars:before{content:"\f0c9"}`, possibly with several selectors for aliases.
+ICON_RULE = re.compile(r'(?<=\})((?:\.fa-[a-z0-9-]+:{1,2}(?:before|after),?)+)\{content:"([^"]*)"\}')
+ICON_CLASS = re.compile(r"\bfa-[a-z0-9]+(?:-[a-z0-9]+)*")
+SOLID_FACE = re.compile(r"@font-face\{[^}]*font-weight:900;[^}]*\}")
+ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6}) ?")
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
+def page_assets(app, pagename, templatename, context, doctree):
+    """Nothing in the head that the first screen does not need (see the module docstring).
+
+    Script files get ``defer``: they run in the same order, once the page is parsed, instead
+    of holding up its first paint. Inline scripts that use ``DOCUMENTATION_OPTIONS`` (set by
+    the deferred documentation_options.js) become inline modules, which run in that same
+    deferred order; the others only declare settings and stay as they are.
+    """
+    from sphinx.builders.html._assets import _CascadingStyleSheet, _JavaScript
+
+    body = context.get("body") or ""
+    uses_design = "sd-" in body
+    scripts = context.get("script_files")
+    if isinstance(scripts, list):
+        kept = []
+        for js in scripts:
+            attrs = dict(js.attributes)
+            name = str(js.filename or "")
+            if attrs.get("type") == WIDGET_STATE:   # no widget script on the site reads it
+                continue
+            if name.endswith("design-tabs.js") and not uses_design:
+                continue
+            if name and not {"async", "defer"} & attrs.keys() and attrs.get("type") != "module":
+                attrs["defer"] = "defer"
+            elif not name and "DOCUMENTATION_OPTIONS" in attrs.get("body", "") and "type" not in attrs:
+                attrs["type"] = "module"
+            kept.append(_JavaScript(js.filename, priority=js.priority, **attrs))
+        scripts[:] = kept
+    styles = context.get("css_files")
+    if isinstance(styles, list):
+        kept = []
+        for css in styles:
+            name = str(css.filename).split("?")[0]
+            if "sphinx-design" in name and not uses_design:
+                continue
+            if name.endswith("copybutton.css"):   # its buttons come with a deferred script
+                css = _CascadingStyleSheet(css.filename, priority=css.priority,
+                                           **dict(css.attributes, media="print", onload="this.media='all'"))
+            kept.append(css)
+        styles[:] = kept
+
+
+def used_icon_names(outdir: Path) -> set[str]:
+    """Font Awesome class names written in the site's pages and the theme's own scripts."""
+    names: set[str] = set()
+    static = outdir / "_static"
+    files = list(outdir.rglob("*.html")) + [p for p in (static / "scripts").glob("*.js")
+                                            if not p.name.startswith("fontawesome")]
+    for path in files:
+        names.update(ICON_CLASS.findall(path.read_text(encoding="utf-8", errors="replace")))
+    return names
+
+
+def trim_icon_rules(css: str, used: set[str]) -> str:
+    """Drop the ``.fa-NAME:before{content:...}`` rules for icons no page uses."""
+
+    def keep(match):
+        selectors = [s for s in match.group(1).split(",") if s]
+        kept = [s for s in selectors if s.split(":")[0][1:] in used]
+        return f'{",".join(kept)}{{content:"{match.group(2)}"}}' if kept else ""
+
+    return ICON_RULE.sub(keep, css)
+
+
+def private_use_codepoints(*stylesheets: str) -> set[int]:
+    """The icon-font code points (Unicode private use area) a stylesheet can draw."""
+    points = set()
+    for css in stylesheets:   # written as escapes ("\f0c9") or as the characters themselves
+        points.update(int(hexdigits, 16) for hexdigits in ESCAPE.findall(css))
+        points.update(ord(ch) for ch in PRIVATE_USE.findall(css))
+    return {cp for cp in points if 0xE000 <= cp <= 0xF8FF}
+
+
+def subset_font(ttf: Path, codepoints: set[int], out: Path) -> None:
+    from fontTools import subset
+
+    options = subset.Options()
+    options.flavor = "woff"          # zlib: needs no brotli module
+    options.layout_features = []
+    options.name_IDs = [0, 1, 2]     # keep the copyright and family names (the licence notice)
+    options.notdef_outline = True
+    font = subset.load_font(str(ttf), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=sorted(codepoints))
+    subsetter.subset(font)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    subset.save_font(font, str(out), options)
+
+
+def write_theme_css(app, exception):
+    """Write the trimmed theme stylesheet and the subset icon font into ``_static``."""
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    static = outdir / "_static"
+    css = (static / THEME_CSS).read_text(encoding="utf-8")
+    css = trim_icon_rules(css, used_icon_names(outdir))
+    others = [p.read_text(encoding="utf-8") for p in static.rglob("*.css")
+              if p.name != Path(THEME_CSS).name and p.name != Path(TRIMMED_CSS).name]
+    subset_font(static / SOLID_TTF, private_use_codepoints(css, *others), static / SUBSET_FONT)
+    face = ('@font-face{font-display:block;font-family:"Font Awesome 6 Free";font-style:normal;'
+            f'font-weight:900;src:url(../{SUBSET_FONT}) format("woff")}}')
+    css, count = SOLID_FACE.subn(face, css, count=1)
+    if count != 1:
+        raise RuntimeError(f"{THEME_CSS}: Font Awesome's solid @font-face not found (theme changed?)")
+    (static / TRIMMED_CSS).write_text(css, encoding="utf-8")
+
+
+def setup(app):
+    app.connect("html-page-context", page_assets, priority=900)  # after every other handler
+    app.connect("build-finished", write_theme_css)
