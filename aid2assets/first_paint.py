@@ -38,7 +38,7 @@ PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 def page_assets(app, pagename, templatename, context, doctree):
     """Nothing in the head that the first screen does not need (see the module docstring).
 
-    Script files get ``defer``: they run in the same order, once the page is parsed, instead
+    Script files get ``defer`` (except on the search page): they run in the same order, once the page is parsed, instead
     of holding up its first paint. Inline scripts that use ``DOCUMENTATION_OPTIONS`` (set by
     the deferred documentation_options.js) become inline modules, which run in that same
     deferred order; the others only declare settings and stay as they are.
@@ -48,7 +48,9 @@ def page_assets(app, pagename, templatename, context, doctree):
     body = context.get("body") or ""
     uses_design = "sd-" in body
     scripts = context.get("script_files")
-    if isinstance(scripts, list):
+    # The search page's own template loads searchtools.js and the index as plain scripts that
+    # need doctools.js and DOCUMENTATION_OPTIONS at once: its scripts stay as they are.
+    if isinstance(scripts, list) and pagename != "search":
         kept = []
         for js in scripts:
             attrs = dict(js.attributes)

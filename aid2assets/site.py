@@ -45,13 +45,24 @@ def _json_for_script(obj) -> str:
 
 
 DOWNLOADS = "_downloads/figures"  # where the site keeps each figure's CSV
+SPECS = "_static/a2a/specs"        # and each figure's spec, fetched when the figure nears the view
 
 
-def figure_html(payload: dict, data_prefix: str = "../data/", download_href: str | None = None) -> str:
+def spec_filename(payload: dict) -> str:
+    """The file name of a figure's spec on the site: its id and a digest of the spec."""
+    digest = hashlib.sha256(_json_for_script(payload["spec"]).encode("utf-8")).hexdigest()[:12]
+    return f"fig-{payload['id']}.{digest}.json"
+
+
+def figure_html(payload: dict, data_prefix: str = "../data/", download_href: str | None = None,
+                spec_href: str | None = None) -> str:
     """The HTML for one figure.
 
     ``data_prefix`` is the relative address of ``data/``; ``download_href`` the address of
-    the figure's CSV file (by default the CSV is embedded as a data: URI).
+    the figure's CSV file (by default the CSV is embedded as a data: URI); ``spec_href`` the
+    address of its spec as a JSON file (by default the spec is embedded in the page). The
+    site's loader (static/loader.js) fetches a spec file when its figure comes into view,
+    so the specs of charts further down are not part of the page's first load.
     """
     esc = html.escape
     fid = "fig-" + payload["id"]
@@ -64,13 +75,15 @@ def figure_html(payload: dict, data_prefix: str = "../data/", download_href: str
     )
     note = f' <span class="a2a-note">{esc(payload["note"])}</span>' if payload.get("note") else ""
     how_to = f'<p class="a2a-howto">{esc(payload["how_to"])}</p>' if payload.get("how_to") else ""
+    spec_tag = (f'<script type="application/json" class="a2a-spec" data-src="{esc(spec_href)}"></script>'
+                if spec_href else f'<script type="application/json" class="a2a-spec">{spec_json}</script>')
     return (
         f'<figure class="a2a-figure" id="{esc(fid)}" data-spec-hash="{digest}">'
         f'<p class="a2a-title" id="{esc(fid)}-title">{esc(payload["title"])}</p>'
         f"{how_to}"
         f'<div class="a2a-chart" role="group" aria-labelledby="{esc(fid)}-title" '
         f'aria-describedby="{esc(fid)}-desc"></div>'
-        f'<script type="application/json" class="a2a-spec">{spec_json}</script>'
+        f"{spec_tag}"
         '<noscript><p class="a2a-noscript">This chart is drawn in your browser with JavaScript. '
         "Its data can still be downloaded below.</p></noscript>"
         "<figcaption>"
@@ -109,7 +122,11 @@ class FigureMimeRenderer:
         downloads = env.__dict__.setdefault("a2a_downloads", {})
         filename = payload["download"]["filename"]
         downloads.setdefault(env.docname, {})[filename] = payload["download"]["csv"]
-        html_text = figure_html(payload, up + "data/", f"{up}{DOWNLOADS}/{filename}")
+        # Likewise the spec: a file that the loader fetches as the figure comes into view.
+        spec_name = spec_filename(payload)
+        specs = env.__dict__.setdefault("a2a_specs", {})
+        specs.setdefault(env.docname, {})[spec_name] = _json_for_script(payload["spec"])
+        html_text = figure_html(payload, up + "data/", f"{up}{DOWNLOADS}/{filename}", f"{up}{SPECS}/{spec_name}")
         return [nodes.raw("", html_text, format="html")]
 
 
@@ -440,12 +457,14 @@ def _publish_data(app, exception):
 
 
 def _purge_downloads(app, env, docname):
-    env.__dict__.get("a2a_downloads", {}).pop(docname, None)
+    for key in ("a2a_downloads", "a2a_specs"):
+        env.__dict__.get(key, {}).pop(docname, None)
 
 
 def _merge_downloads(app, env, docnames, other):
-    env.__dict__.setdefault("a2a_downloads", {}).update(
-        {d: v for d, v in other.__dict__.get("a2a_downloads", {}).items() if d in docnames})
+    for key in ("a2a_downloads", "a2a_specs"):
+        env.__dict__.setdefault(key, {}).update(
+            {d: v for d, v in other.__dict__.get(key, {}).items() if d in docnames})
 
 
 def _write_downloads(app, exception):
@@ -454,6 +473,11 @@ def _write_downloads(app, exception):
     out = Path(app.outdir) / DOWNLOADS
     out.mkdir(parents=True, exist_ok=True)
     for files in app.env.__dict__.get("a2a_downloads", {}).values():
+        for filename, text in files.items():
+            (out / filename).write_text(text, encoding="utf-8")
+    out = Path(app.outdir) / SPECS
+    out.mkdir(parents=True, exist_ok=True)
+    for files in app.env.__dict__.get("a2a_specs", {}).values():
         for filename, text in files.items():
             (out / filename).write_text(text, encoding="utf-8")
 
