@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/measure_site.py            # everything below
     .venv/bin/python benchmarks/measure_site.py --no-build # only the page figures
     .venv/bin/python benchmarks/measure_site.py --lighthouse [--runs 2]  # only Lighthouse
+    .venv/bin/python benchmarks/measure_site.py --bundle   # only the Vega bundle per snippet
 
 ``--lighthouse`` runs Lighthouse (npm package pinned in benchmarks/package.json: run
 ``npm ci --prefix benchmarks`` once) with its default mobile profile (simulated slow 4G and
@@ -14,7 +15,8 @@ Measures, on this machine:
   * clean build (``_build`` removed, notebooks executed) and rebuild with nothing changed;
   * nbval (strict) over every chapter notebook;
   * per page: HTML size, bytes transferred on a first visit and on a repeat visit (browser
-    cache kept), and the time until every chart on the page has rendered, in headless Chromium;
+    cache kept), and the time until every chart on the page has rendered (all of them asked
+    for at once, as if the reader scrolled through at once), in headless Chromium;
   * per explorer: the median time of its widget callback (tables only, and with its chart).
 Run it when the machine is otherwise idle: the figures are wall-clock times.
 """
@@ -176,6 +178,8 @@ def page_figures() -> None:
                 page.goto(base + path, wait_until="load")
                 n = page.eval_on_selector_all("figure.a2a-figure", "e => e.length")
                 if n:
+                    # The site draws a chart as it nears the view (static/loader.js); draw them all.
+                    page.evaluate("() => { window.a2aDrawAll(); }")
                     page.wait_for_function(
                         f"document.querySelectorAll('figure.a2a-figure[data-rendered=\"true\"]').length === {n}")
                 drawn = time.perf_counter() - start
@@ -270,6 +274,34 @@ def lighthouse_figures(runs: int = 2, pages: list[str] | None = None) -> None:
     server.shutdown()
 
 
+def bundle_figures() -> None:
+    """What vl-convert's javascript_bundle costs with the snippet the book uses, and without.
+
+    The bundler keeps only what the snippet references: the book's embed.js (Vega-Embed,
+    hence Vega-Lite) against a snippet that uses Vega alone (specs compiled at build time,
+    no Vega-Embed: its export menu and tooltips would have to be rewritten).
+    """
+    import gzip
+
+    import vl_convert as vlc
+
+    from aid2assets.site import STATIC
+    from aid2assets.theme import VEGA_LITE_VERSION
+
+    variants = {
+        "the book's embed.js (Vega-Embed)": (STATIC / "embed.js").read_text(encoding="utf-8"),
+        "no snippet (the standard bundle)": None,
+        "a snippet using Vega alone": "window.a2aView = (el, spec) => new vega.View(vega.parse(spec), "
+                                      "{container: el, renderer: 'svg'}).runAsync();",
+    }
+    print(f"\nvl-convert {vlc.__version__} javascript_bundle, Vega-Lite {VEGA_LITE_VERSION}:")
+    for name, snippet in variants.items():
+        text = vlc.javascript_bundle(snippet, vl_version=VEGA_LITE_VERSION) if snippet else \
+            vlc.javascript_bundle(vl_version=VEGA_LITE_VERSION)
+        raw = text.encode("utf-8")
+        print(f"  {name:36} {len(raw) / 1024:6.0f} KB raw {len(gzip.compress(raw, 6)) / 1024:6.0f} KB gzip")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Print build, test and page-weight figures.")
     parser.add_argument("--no-build", action="store_true", help="skip the build and nbval timings")
@@ -277,7 +309,11 @@ def main(argv=None) -> int:
                         help="only Lighthouse's mobile profile on the landing page and every chapter")
     parser.add_argument("--runs", type=int, default=2, help="Lighthouse runs per page (default 2)")
     parser.add_argument("--page", action="append", help="with --lighthouse: only this page (repeatable)")
+    parser.add_argument("--bundle", action="store_true", help="only the Vega bundle's size, per snippet")
     args = parser.parse_args(argv)
+    if args.bundle:
+        bundle_figures()
+        return 0
     if args.lighthouse:
         if not (SITE / "index.html").exists():
             print("no _build/html: run ./dev.sh build first", file=sys.stderr)
