@@ -241,8 +241,11 @@ def lighthouse_run(url: str) -> dict:
     }
 
 
-def lighthouse_figures(runs: int = 2, pages: list[str] | None = None) -> None:
-    """Lighthouse's default mobile profile on each page, ``runs`` times, with the load average."""
+def lighthouse_figures(runs: int = 2, pages: list[str] | None = None, site: Path = SITE) -> None:
+    """Lighthouse's default mobile profile on each page, ``runs`` times, with the load average.
+
+    ``site`` is the built site to serve (another build, e.g. of an earlier commit, to compare).
+    """
     import os
 
     from aid2assets.serve import make_server
@@ -250,13 +253,13 @@ def lighthouse_figures(runs: int = 2, pages: list[str] | None = None) -> None:
     if not LIGHTHOUSE.exists():
         print(f"{LIGHTHOUSE} missing: run 'npm ci --prefix benchmarks' first", file=sys.stderr)
         raise SystemExit(1)
-    server = make_server(SITE, quiet=True)  # what ./dev.sh serve runs: gzip and caching
+    server = make_server(site, quiet=True)  # what ./dev.sh serve runs: gzip and caching
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     pages = pages or lighthouse_pages()
     version = subprocess.run(["node", str(LIGHTHOUSE), "--version"], capture_output=True, text=True).stdout.strip()
     print(f"Lighthouse {version}, default mobile profile (simulated slow 4G, 4x CPU slowdown), "
-          "the book's own server (gzip, cache)")
+          f"the book's own server (gzip, cache), serving {site}")
     for run in range(1, runs + 1):
         uptime = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
         print(f"\nrun {run} of {runs}; uptime at start: {uptime}")
@@ -310,15 +313,16 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=2, help="Lighthouse runs per page (default 2)")
     parser.add_argument("--page", action="append", help="with --lighthouse: only this page (repeatable)")
     parser.add_argument("--bundle", action="store_true", help="only the Vega bundle's size, per snippet")
+    parser.add_argument("--site", type=Path, default=SITE, help="with --lighthouse: the built site to serve")
     args = parser.parse_args(argv)
     if args.bundle:
         bundle_figures()
         return 0
     if args.lighthouse:
-        if not (SITE / "index.html").exists():
-            print("no _build/html: run ./dev.sh build first", file=sys.stderr)
+        if not (args.site / "index.html").exists():
+            print(f"no {args.site}/index.html: run ./dev.sh build first", file=sys.stderr)
             return 1
-        lighthouse_figures(args.runs, args.page)
+        lighthouse_figures(args.runs, args.page, args.site.resolve())
         return 0
     if not args.no_build:
         build_figures()
