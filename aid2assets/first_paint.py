@@ -9,7 +9,8 @@ Part of the site extension (:mod:`aid2assets.site` calls :func:`setup`):
   drawn as they come into view by ``static/loader.js``.
 * :func:`plain_code` (``html-page-context``): in highlighted code, the ``<span>`` around each
   name, punctuation mark and space whose colour is the code block's own colour is left out
-  (a third of a chapter's elements, with no change on screen in either theme).
+  (a third of a chapter's elements, with no change on screen in either theme); images from
+  cell outputs are loaded lazily.
 * :func:`write_theme_css` (``build-finished``): the theme's stylesheet without the 1,900
   Font Awesome icon classes the book does not use, and with Font Awesome's solid web font
   (157 KB) replaced by a subset holding only the glyphs the stylesheets can draw (a few KB).
@@ -82,7 +83,11 @@ def page_assets(app, pagename, templatename, context, doctree):
 CODE_BLOCK = re.compile(r'(<div class="highlight"><pre>)(.*?)(</pre>)', re.S)
 # Code is drawn in the colour of its block (the theme's `pre` colour gives way to it; see
 # BOOK_CSS), so spans that only repeat that colour can go.
-BOOK_CSS = "\n/* The book's (aid2assets/first_paint.py) */\n.highlight pre{color:inherit}\n"
+# On screen, the browser lays out and paints a chapter's sections (h2 level) only as they
+# near the view: the first paint does not wait for the layout of the whole chapter.
+BOOK_CSS = ("\n/* The book's (aid2assets/first_paint.py) */\n.highlight pre{color:inherit}\n"
+            "@media screen{.bd-article>section>section{content-visibility:auto;"
+            "contain-intrinsic-size:auto 1500px}}\n")
 
 
 def plain_token_classes(style_names) -> frozenset[str]:
@@ -122,6 +127,18 @@ def plain_code(app, pagename, templatename, context, doctree):
         if classes is None:
             classes = app.env.a2a_plain_classes = plain_token_classes(_code_styles(app))
         context["body"] = unwrap_plain_spans(context["body"], classes)
+    if context.get("body") and not app.config.a2a_print:
+        context["body"] = lazy_output_images(context["body"])
+
+
+# An image a notebook cell wrote (MyST-NB puts it in _images/), without a loading attribute.
+OUTPUT_IMAGE = re.compile(r'<img (?![^>]*\bloading=)(?=[^>]*\bsrc="(?:\.\./)*_images/)')
+
+
+def lazy_output_images(body: str) -> str:
+    """Images from cell outputs load as the reader nears them, not with the page (they sit
+    below the chapter's opening; the print edition keeps them eager)."""
+    return OUTPUT_IMAGE.sub('<img loading="lazy" decoding="async" ', body)
 
 
 def used_icon_names(outdir: Path) -> set[str]:

@@ -229,16 +229,40 @@ def lighthouse_run(url: str) -> dict:
     def value(name):
         return audits[name].get("numericValue")
 
-    blocking = audits["render-blocking-resources"].get("details", {}).get("items", [])
     score = report["categories"]["performance"]["score"]
     return {
         "score": None if score is None else round(score * 100),
         "fcp": value("first-contentful-paint"), "lcp": value("largest-contentful-paint"),
         "tbt": value("total-blocking-time"), "cls": value("cumulative-layout-shift"),
         "si": value("speed-index"), "bytes": value("total-byte-weight"), "dom": value("dom-size"),
-        "blocking": [item["url"].rsplit("/", 1)[-1] for item in blocking],
         "error": (report.get("runtimeError") or {}).get("message"),
     }
+
+
+def blocking_in_head(html: str) -> tuple[int, int]:
+    """Stylesheets and scripts in a page's <head> that hold up its first paint.
+
+    (Lighthouse 12.2's own render-blocking audit fails on this Chromium's traces.)
+    """
+    from html.parser import HTMLParser
+
+    counts = [0, 0]
+
+    class Head(HTMLParser):
+        in_head = True
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag == "body":
+                self.in_head = False
+            elif self.in_head and tag == "link" and a.get("rel") == "stylesheet" and a.get("media", "all") == "all":
+                counts[0] += 1
+            elif (self.in_head and tag == "script" and a.get("src") and "defer" not in a and "async" not in a
+                  and a.get("type") != "module"):
+                counts[1] += 1
+
+    Head().feed(html)
+    return counts[0], counts[1]
 
 
 def lighthouse_figures(runs: int = 2, pages: list[str] | None = None, site: Path = SITE) -> None:
@@ -264,16 +288,17 @@ def lighthouse_figures(runs: int = 2, pages: list[str] | None = None, site: Path
         uptime = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
         print(f"\nrun {run} of {runs}; uptime at start: {uptime}")
         print(f"{'page':34} {'score':>5} {'FCP':>7} {'LCP':>7} {'TBT':>7} {'CLS':>6} {'SI':>7} "
-              f"{'bytes':>9} {'DOM':>6} {'load':>5}  render-blocking")
+              f"{'bytes':>9} {'DOM':>6} {'load':>5}  blocking in <head>")
         for path in pages:
             r = lighthouse_run(base + path)
             if r["error"]:
                 print(f"{path:34} error: {r['error']}")
                 continue
             load = os.getloadavg()[0]
+            css, js = blocking_in_head((site / path).read_text(encoding="utf-8"))
             print(f"{path:34} {r['score']:5d} {r['fcp'] / 1000:6.2f}s {r['lcp'] / 1000:6.2f}s "
                   f"{r['tbt']:5.0f}ms {r['cls']:6.3f} {r['si'] / 1000:6.2f}s {r['bytes'] / 1024:6.0f} KB "
-                  f"{r['dom']:6.0f} {load:5.2f}  {', '.join(r['blocking']) or '-'}", flush=True)
+                  f"{r['dom']:6.0f} {load:5.2f}  {css} CSS, {js} scripts", flush=True)
     server.shutdown()
 
 

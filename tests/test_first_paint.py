@@ -133,6 +133,16 @@ def test_plain_spans_are_unwrapped_only_inside_code():
         '<span class="mi">1</span></pre></div>')
 
 
+def test_output_images_load_lazily():
+    body = '<img alt="x" src="../_images/a.png" /><img src="../_static/logo.svg" /><img loading="eager" src="_images/b.png">'
+    assert first_paint.lazy_output_images(body) == (
+        '<img loading="lazy" decoding="async" alt="x" src="../_images/a.png" /><img src="../_static/logo.svg" />'
+        '<img loading="eager" src="_images/b.png">')
+    html = built("chapters/since_then.html")
+    images = re.findall(r"<img [^>]*>", html)
+    assert images and all('loading="lazy"' in i for i in images if "_images/" in i)
+
+
 def test_code_on_the_site_has_no_plain_spans():
     html = built("chapters/aid_history.html")
     code = "".join(re.findall(r'<div class="highlight"><pre>(.*?)</pre>', html, re.S))
