@@ -83,11 +83,9 @@ def page_assets(app, pagename, templatename, context, doctree):
 CODE_BLOCK = re.compile(r'(<div class="highlight"><pre>)(.*?)(</pre>)', re.S)
 # Code is drawn in the colour of its block (the theme's `pre` colour gives way to it; see
 # BOOK_CSS), so spans that only repeat that colour can go.
-# On screen, the browser lays out and paints a chapter's sections (h2 level) only as they
-# near the view: the first paint does not wait for the layout of the whole chapter.
-BOOK_CSS = ("\n/* The book's (aid2assets/first_paint.py) */\n.highlight pre{color:inherit}\n"
-            "@media screen{.bd-article>section>section{content-visibility:auto;"
-            "contain-intrinsic-size:auto 1500px}}\n")
+# (content-visibility: auto on the chapter's sections was tried and left out: as sections
+# above take their real height, a figure scrolled to moves away and a link lands elsewhere.)
+BOOK_CSS = "\n/* The book's (aid2assets/first_paint.py) */\n.highlight pre{color:inherit}\n"
 
 
 def plain_token_classes(style_names) -> frozenset[str]:
@@ -188,6 +186,113 @@ def subset_font(ttf: Path, codepoints: set[int], out: Path) -> None:
     subset.save_font(font, str(out), options)
 
 
+# --- Rules no page can match -----------------------------------------------------------------
+
+GROUPING = ("@media", "@supports", "@layer", "@container")
+FUNCTIONAL_PSEUDO = re.compile(r":(?:not|is|where|has|matches|-webkit-any|-moz-any)\([^()]*\)")
+ATTRIBUTE = re.compile(r"\[[^\]]*\]")
+NAMES = re.compile(r"([.#])(-?[_a-zA-Z][\w-]*)")
+WORD = re.compile(r"[A-Za-z_][\w-]*")
+
+
+def _skip_string(css: str, i: int) -> int:
+    quote, i = css[i], i + 1
+    while i < len(css) and css[i] != quote:
+        i += 2 if css[i] == "\\" else 1
+    return i + 1
+
+
+def css_blocks(css: str):
+    """Top-level ``(prelude, body)`` pairs of a stylesheet (body ``None`` for ``@charset;``)."""
+    out, start, i, n = [], 0, 0, len(css)
+    while i < n:
+        c = css[i]
+        if c in "\"'":
+            i = _skip_string(css, i)
+            continue
+        if css.startswith("/*", i):
+            end = css.find("*/", i + 2)
+            i = n if end < 0 else end + 2
+            continue
+        if c == ";":
+            out.append((css[start:i + 1], None))
+            start = i + 1
+        elif c == "{":
+            depth, j = 1, i + 1
+            while j < n and depth:
+                if css[j] in "\"'":
+                    j = _skip_string(css, j)
+                    continue
+                depth += {"{": 1, "}": -1}.get(css[j], 0)
+                j += 1
+            out.append((css[start:i], css[i + 1:j - 1]))
+            start = i = j
+            continue
+        i += 1
+    return out
+
+
+def _selectors(prelude: str) -> list[str]:
+    parts, depth, cur = [], 0, ""
+    for ch in prelude:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "," and depth == 0:
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return parts + [cur]
+
+
+def known_names(outdir: Path) -> tuple[set[str], tuple[str, ...]]:
+    """Every word in the site's pages and scripts (class names, ids and anything else), and
+    the prefixes scripts build class names from (a word ending in "-", as in `bs-${x}`)."""
+    words: set[str] = set()
+    for path in list(outdir.rglob("*.html")) + list((outdir / "_static").rglob("*.js")):
+        if path.name.startswith("fontawesome"):
+            continue
+        words.update(WORD.findall(path.read_text(encoding="utf-8", errors="replace")))
+    return words, tuple(sorted(w for w in words if w.endswith("-") and len(w) > 2))
+
+
+def selector_can_match(selector: str, words: set[str], prefixes: tuple[str, ...]) -> bool:
+    """False only when the selector needs a class or id that no page and no script has.
+
+    Classes inside :not(), :is(), :where() and :has() and attribute selectors are ignored
+    (they need not be present for a match), and so is anything with an escape.
+    """
+    if "\\" in selector:
+        return True
+    plain = selector
+    while True:
+        stripped = FUNCTIONAL_PSEUDO.sub("", plain)
+        if stripped == plain:
+            break
+        plain = stripped
+    plain = ATTRIBUTE.sub("", plain)
+    return all(name in words or name.startswith(prefixes) for _, name in NAMES.findall(plain))
+
+
+def purge_unused_rules(css: str, words: set[str], prefixes: tuple[str, ...]) -> str:
+    """The stylesheet without the selectors (and rules) that no page of the site can match."""
+    out = []
+    for prelude, body in css_blocks(css):
+        head = prelude.strip()
+        if body is None:
+            out.append(head)
+        elif head.startswith(GROUPING):
+            inner = purge_unused_rules(body, words, prefixes)
+            if inner:
+                out.append(f"{head}{{{inner}}}")
+        elif head.startswith("@"):
+            out.append(f"{head}{{{body}}}")
+        else:
+            kept = [sel for sel in _selectors(head) if selector_can_match(sel, words, prefixes)]
+            if kept:
+                out.append(",".join(kept) + "{" + body + "}")
+    return "".join(out)
+
+
 def write_theme_css(app, exception):
     """Write the trimmed theme stylesheet and the subset icon font into ``_static``."""
     if exception is not None or app.builder.format != "html":
@@ -196,6 +301,7 @@ def write_theme_css(app, exception):
     static = outdir / "_static"
     css = (static / THEME_CSS).read_text(encoding="utf-8")
     css = trim_icon_rules(css, used_icon_names(outdir))
+    css = purge_unused_rules(css, *known_names(outdir))
     others = [p.read_text(encoding="utf-8") for p in static.rglob("*.css")
               if p.name != Path(THEME_CSS).name and p.name != Path(TRIMMED_CSS).name]
     subset_font(static / SOLID_TTF, private_use_codepoints(css, *others), static / SUBSET_FONT)
