@@ -123,6 +123,23 @@ def test_trimming_keeps_used_selectors_and_valid_css():
     assert first_paint.private_use_codepoints(out, 'x{content:"\uf05a"}') == {0xF0C9, 0xF05A}
 
 
+def test_purging_keeps_every_rule_a_page_can_match():
+    css = ('@charset "UTF-8";.used{a:1}.gone{b:2}.used .gone,.used>p{c:3}'
+           '@media (min-width:1px){.gone{d:4}.used:not(.gone){e:5}}@font-face{font-family:x}'
+           '.bs-tooltip-top{f:6}[href$=".pdf"]{g:7}#main{h:8}#nothere{i:9}p::before{content:"}{"}')
+    out = first_paint.purge_unused_rules(css, {"used", "main"}, ("bs-tooltip-",))
+    assert out == ('@charset "UTF-8";.used{a:1}.used>p{c:3}@media (min-width:1px){.used:not(.gone){e:5}}'
+                   '@font-face{font-family:x}.bs-tooltip-top{f:6}[href$=".pdf"]{g:7}#main{h:8}p::before{content:"}{"}')
+
+
+def test_the_site_stylesheet_still_styles_the_theme_and_is_small():
+    css = built("_static/" + first_paint.TRIMMED_CSS)
+    for selector in (".bd-header", ".bd-sidebar-primary", ".admonition", ".toggle-button", ".dropdown-menu",
+                     ".tooltip", ".theme-switch-button", "#pst-search-dialog", ".prev-next-area"):
+        assert selector in css, f"{selector} was purged"
+    assert len(css) < 200_000
+
+
 def test_plain_spans_are_unwrapped_only_inside_code():
     classes = first_paint.plain_token_classes(["a11y-high-contrast-light", "a11y-high-contrast-dark"])
     assert {"n", "p", "w"} <= classes and not {"k", "s2", "o", "mi", "c1"} & classes
