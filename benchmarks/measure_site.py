@@ -214,8 +214,9 @@ def lighthouse_pages() -> list[str]:
     return ["intro.html"] + [f + ".html" for f in toc_files() if f.startswith("chapters/")]
 
 
-def lighthouse_run(url: str) -> dict:
-    """One Lighthouse run (default mobile profile, performance only) as figures."""
+def lighthouse_run(url: str, save: Path | None = None) -> dict:
+    """One Lighthouse run (default mobile profile, performance only) as figures; ``save``
+    keeps the whole report (JSON) there."""
     import json
     import os
 
@@ -224,6 +225,9 @@ def lighthouse_run(url: str) -> dict:
            "--output-path=stdout", "--quiet", "--chrome-flags=" + " ".join(LIGHTHOUSE_CHROME_FLAGS)]
     out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True, timeout=300).stdout
     report = json.loads(out)
+    if save is not None:
+        save.parent.mkdir(parents=True, exist_ok=True)
+        save.write_text(out, encoding="utf-8")
     audits = report["audits"]
 
     def value(name):
@@ -265,7 +269,8 @@ def blocking_in_head(html: str) -> tuple[int, int]:
     return counts[0], counts[1]
 
 
-def lighthouse_figures(runs: int = 2, pages: list[str] | None = None, site: Path = SITE) -> None:
+def lighthouse_figures(runs: int = 2, pages: list[str] | None = None, site: Path = SITE,
+                       save: Path | None = None) -> None:
     """Lighthouse's default mobile profile on each page, ``runs`` times, with the load average.
 
     ``site`` is the built site to serve (another build, e.g. of an earlier commit, to compare).
@@ -290,7 +295,7 @@ def lighthouse_figures(runs: int = 2, pages: list[str] | None = None, site: Path
         print(f"{'page':34} {'score':>5} {'FCP':>7} {'LCP':>7} {'TBT':>7} {'CLS':>6} {'SI':>7} "
               f"{'bytes':>9} {'DOM':>6} {'load':>5}  blocking in <head>")
         for path in pages:
-            r = lighthouse_run(base + path)
+            r = lighthouse_run(base + path, save and save / f"run{run}" / (path.replace("/", "_") + ".json"))
             if r["error"]:
                 print(f"{path:34} error: {r['error']}")
                 continue
@@ -339,6 +344,7 @@ def main(argv=None) -> int:
     parser.add_argument("--page", action="append", help="with --lighthouse: only this page (repeatable)")
     parser.add_argument("--bundle", action="store_true", help="only the Vega bundle's size, per snippet")
     parser.add_argument("--site", type=Path, default=SITE, help="with --lighthouse: the built site to serve")
+    parser.add_argument("--save", type=Path, help="with --lighthouse: keep each report (JSON) in this folder")
     args = parser.parse_args(argv)
     if args.bundle:
         bundle_figures()
@@ -347,7 +353,7 @@ def main(argv=None) -> int:
         if not (args.site / "index.html").exists():
             print(f"no {args.site}/index.html: run ./dev.sh build first", file=sys.stderr)
             return 1
-        lighthouse_figures(args.runs, args.page, args.site.resolve())
+        lighthouse_figures(args.runs, args.page, args.site.resolve(), args.save)
         return 0
     if not args.no_build:
         build_figures()
