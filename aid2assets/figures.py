@@ -147,12 +147,16 @@ def _json_for_script(obj) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def figure_html(payload: dict, data_prefix: str | None = "../data/", download_href: str | None = None) -> str:
+def figure_html(payload: dict, data_prefix: str | None = "../data/", download_href: str | None = None,
+                spec_href: str | None = None) -> str:
     """The HTML for one figure, on the site and in a notebook (drawn by static/embed.js).
 
     ``data_prefix`` is the relative address of ``data/`` (``None`` in a notebook, where the
     full tables are named without a link); ``download_href`` the address of the figure's CSV
-    file (by default the CSV is embedded as a data: URI).
+    file (by default the CSV is embedded as a data: URI); ``spec_href`` the address of its spec
+    as a JSON file (by default the spec is embedded). The site's loader (static/loader.js)
+    fetches a spec file when its figure comes into view, so the specs of charts further down
+    are not part of the page's first load.
     """
     esc = html.escape
     fid = "fig-" + payload["id"]
@@ -167,13 +171,15 @@ def figure_html(payload: dict, data_prefix: str | None = "../data/", download_hr
     )
     note = f' <span class="a2a-note">{esc(payload["note"])}</span>' if payload.get("note") else ""
     how_to = f'<p class="a2a-howto">{esc(payload["how_to"])}</p>' if payload.get("how_to") else ""
+    spec_tag = (f'<script type="application/json" class="a2a-spec" data-src="{esc(spec_href)}"></script>'
+                if spec_href else f'<script type="application/json" class="a2a-spec">{spec_json}</script>')
     return (
         f'<figure class="a2a-figure" id="{esc(fid)}" data-spec-hash="{digest}">'
         f'<p class="a2a-title" id="{esc(fid)}-title">{esc(payload["title"])}</p>'
         f"{how_to}"
         f'<div class="a2a-chart" role="group" aria-labelledby="{esc(fid)}-title" '
         f'aria-describedby="{esc(fid)}-desc"></div>'
-        f'<script type="application/json" class="a2a-spec">{spec_json}</script>'
+        f"{spec_tag}"
         '<noscript><p class="a2a-noscript">This chart is drawn in your browser with JavaScript. '
         "Its data can still be downloaded below.</p></noscript>"
         "<figcaption>"

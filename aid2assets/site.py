@@ -19,6 +19,7 @@ Two pieces, both registered by the package:
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import shutil
@@ -27,18 +28,26 @@ from pathlib import Path
 from docutils import nodes
 
 from .bundle import bundle_key, bundle_text
-from .figures import MIME_TYPE, figure_html
+from .figures import MIME_TYPE, _json_for_script, figure_html
 from .tables import TABLE_MIME_TYPE, table_html
 from .paths import data_dir
 
 STATIC = Path(__file__).parent / "static"
 BUNDLE_NAME = "a2a/figures.js"
+LOADER_NAME = "a2a/loader.js"   # imports BUNDLE_NAME as figures come into view
 CSS_NAME = "a2a/figures.css"
 TABLES_JS = "a2a/tables.js"
 HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
 
 
 DOWNLOADS = "_downloads/figures"  # where the site keeps each figure's CSV
+SPECS = "_static/a2a/specs"        # and each figure's spec, fetched when the figure nears the view
+
+
+def spec_filename(payload: dict) -> str:
+    """The file name of a figure's spec on the site: its id and a digest of the spec."""
+    digest = hashlib.sha256(_json_for_script(payload["spec"]).encode("utf-8")).hexdigest()[:12]
+    return f"fig-{payload['id']}.{digest}.json"
 
 
 def _mime_payload(data) -> dict:
@@ -67,7 +76,11 @@ class FigureMimeRenderer:
         downloads = env.__dict__.setdefault("a2a_downloads", {})
         filename = payload["download"]["filename"]
         downloads.setdefault(env.docname, {})[filename] = payload["download"]["csv"]
-        html_text = figure_html(payload, up + "data/", f"{up}{DOWNLOADS}/{filename}")
+        # Likewise the spec: a file that the loader fetches as the figure comes into view.
+        spec_name = spec_filename(payload)
+        specs = env.__dict__.setdefault("a2a_specs", {})
+        specs.setdefault(env.docname, {})[spec_name] = _json_for_script(payload["spec"])
+        html_text = figure_html(payload, up + "data/", f"{up}{DOWNLOADS}/{filename}", f"{up}{SPECS}/{spec_name}")
         return [nodes.raw("", html_text, format="html")]
 
 
@@ -338,6 +351,7 @@ def _write_static(app, exception):
     out = Path(app.outdir) / "_static"
     (out / BUNDLE_NAME).parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(cached, out / BUNDLE_NAME)
+    shutil.copyfile(STATIC / "loader.js", out / LOADER_NAME)
     shutil.copyfile(STATIC / "figures.css", out / CSS_NAME)
 
 
@@ -348,8 +362,9 @@ def _is_thebe(asset) -> bool:
 
 
 def _add_assets(app, pagename, templatename, context, doctree):
-    """Load the Vega bundle only on pages with a figure, and the table script only on pages
-    with an interactive table; drop Thebe's assets.
+    """Load the figure loader only on pages with a figure (it fetches the Vega bundle when a
+    figure comes into view), and the table script only on pages with an interactive table;
+    drop Thebe's assets.
 
     Jupyter Book always loads sphinx-thebe, even with Thebe switched off, and on Sphinx 7
     its inline script is added twice, which throws "THEBE_JS_URL has already been declared"
@@ -362,7 +377,7 @@ def _add_assets(app, pagename, templatename, context, doctree):
         return
     raw = [node.astext() for node in doctree.findall(nodes.raw)]
     if any('class="a2a-figure"' in text for text in raw) and not app.config.a2a_print:
-        app.add_js_file(BUNDLE_NAME, type="module")
+        app.add_js_file(LOADER_NAME, defer="defer")
     if any('class="a2a-table"' in text and 'data-interactive="true"' in text for text in raw):
         app.add_js_file(TABLES_JS, type="module")  # sorting and filters (aid2assets.tables)
     if any("a2a-" in text for text in raw):
@@ -390,12 +405,14 @@ def _publish_data(app, exception):
 
 
 def _purge_downloads(app, env, docname):
-    env.__dict__.get("a2a_downloads", {}).pop(docname, None)
+    for key in ("a2a_downloads", "a2a_specs"):
+        env.__dict__.get(key, {}).pop(docname, None)
 
 
 def _merge_downloads(app, env, docnames, other):
-    env.__dict__.setdefault("a2a_downloads", {}).update(
-        {d: v for d, v in other.__dict__.get("a2a_downloads", {}).items() if d in docnames})
+    for key in ("a2a_downloads", "a2a_specs"):
+        env.__dict__.setdefault(key, {}).update(
+            {d: v for d, v in other.__dict__.get(key, {}).items() if d in docnames})
 
 
 def _write_downloads(app, exception):
@@ -404,6 +421,11 @@ def _write_downloads(app, exception):
     out = Path(app.outdir) / DOWNLOADS
     out.mkdir(parents=True, exist_ok=True)
     for files in app.env.__dict__.get("a2a_downloads", {}).values():
+        for filename, text in files.items():
+            (out / filename).write_text(text, encoding="utf-8")
+    out = Path(app.outdir) / SPECS
+    out.mkdir(parents=True, exist_ok=True)
+    for files in app.env.__dict__.get("a2a_specs", {}).values():
         for filename, text in files.items():
             (out / filename).write_text(text, encoding="utf-8")
 
@@ -501,6 +523,9 @@ def setup(app):
     app.add_directive("a2a-datapackage", _datapackage_directive())
     app.connect("build-finished", _write_static)
     app.connect("html-page-context", _add_assets)
+    from . import first_paint
+
+    first_paint.setup(app)   # deferred scripts, trimmed theme stylesheet, subset icon font
     app.connect("build-finished", _write_table_static)
     app.connect("build-finished", _publish_data)
     # One search box, the site stylesheet and link cards (Open Graph, meta description).

@@ -3,6 +3,14 @@
     .venv/bin/python benchmarks/measure_site.py            # everything below
     .venv/bin/python benchmarks/measure_site.py --no-build # only the page figures
     .venv/bin/python benchmarks/measure_site.py --only-build  # only the build times
+    .venv/bin/python benchmarks/measure_site.py --lighthouse [--runs 2]  # only Lighthouse
+    .venv/bin/python benchmarks/measure_site.py --bundle   # only the Vega bundle per snippet
+
+``--lighthouse`` runs Lighthouse (npm package pinned in benchmarks/package.json: run
+``npm ci --prefix benchmarks`` once) with its default mobile profile (simulated slow 4G and
+a 4x slower CPU) against the book's own server, driving Debian's Chromium, on the landing
+page and every chapter, and prints per page the performance score, first and largest
+contentful paint, total blocking time, layout shift, bytes and DOM elements.
 
 Measures, on this machine:
   * build times, two runs each, with the machine's load: the clean build (``_build`` removed;
@@ -12,7 +20,8 @@ Measures, on this machine:
     every notebook executed (``A2A_EXECUTE=all``);
   * nbval (strict) over every chapter notebook;
   * per page: HTML size, bytes transferred on a first visit and on a repeat visit (browser
-    cache kept), and the time until every chart on the page has rendered, in headless Chromium;
+    cache kept), and the time until every chart on the page has rendered (all of them asked
+    for at once, as if the reader scrolled through at once), in headless Chromium;
   * per explorer: the median time of its widget callback (tables only, and with its chart).
 Run it when the machine is otherwise idle: the figures are wall-clock times.
 """
@@ -230,6 +239,8 @@ def page_figures() -> None:
                 page.goto(base + path, wait_until="load")
                 n = page.eval_on_selector_all("figure.a2a-figure", "e => e.length")
                 if n:
+                    # The site draws a chart as it nears the view (static/loader.js); draw them all.
+                    page.evaluate("() => { window.a2aDrawAll(); }")
                     page.wait_for_function(
                         f"document.querySelectorAll('figure.a2a-figure[data-rendered=\"true\"]').length === {n}")
                 drawn = time.perf_counter() - start
@@ -248,14 +259,167 @@ def page_figures() -> None:
     server.shutdown()
 
 
+# --- Lighthouse (mobile profile) --------------------------------------------------------------
+
+LIGHTHOUSE = REPO / "benchmarks" / "node_modules" / "lighthouse" / "cli" / "index.js"
+LIGHTHOUSE_CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                           "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                           "--disable-default-apps", "--disable-extensions"]
+
+
+def lighthouse_pages() -> list[str]:
+    """The landing page and every chapter, in the book's order."""
+    sys.path.insert(0, str(REPO / "tests"))
+    from toc_support import toc_files
+
+    return ["intro.html"] + [f + ".html" for f in toc_files() if f.startswith("chapters/")]
+
+
+def lighthouse_run(url: str, save: Path | None = None) -> dict:
+    """One Lighthouse run (default mobile profile, performance only) as figures; ``save``
+    keeps the whole report (JSON) there."""
+    import json
+    import os
+
+    env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
+    cmd = ["node", str(LIGHTHOUSE), url, "--only-categories=performance", "--output=json",
+           "--output-path=stdout", "--quiet", "--chrome-flags=" + " ".join(LIGHTHOUSE_CHROME_FLAGS)]
+    out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True, timeout=300).stdout
+    report = json.loads(out)
+    if save is not None:
+        save.parent.mkdir(parents=True, exist_ok=True)
+        save.write_text(out, encoding="utf-8")
+    audits = report["audits"]
+
+    def value(name):
+        return audits[name].get("numericValue")
+
+    score = report["categories"]["performance"]["score"]
+    return {
+        "score": None if score is None else round(score * 100),
+        "fcp": value("first-contentful-paint"), "lcp": value("largest-contentful-paint"),
+        "tbt": value("total-blocking-time"), "cls": value("cumulative-layout-shift"),
+        "si": value("speed-index"), "bytes": value("total-byte-weight"), "dom": value("dom-size"),
+        "error": (report.get("runtimeError") or {}).get("message"),
+    }
+
+
+def blocking_in_head(html: str) -> tuple[int, int]:
+    """Stylesheets and scripts in a page's <head> that hold up its first paint.
+
+    (Lighthouse 12.2's own render-blocking audit fails on this Chromium's traces.)
+    """
+    from html.parser import HTMLParser
+
+    counts = [0, 0]
+
+    class Head(HTMLParser):
+        in_head = True
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag == "body":
+                self.in_head = False
+            elif self.in_head and tag == "link" and a.get("rel") == "stylesheet" and a.get("media", "all") == "all":
+                counts[0] += 1
+            elif (self.in_head and tag == "script" and a.get("src") and "defer" not in a and "async" not in a
+                  and a.get("type") != "module"):
+                counts[1] += 1
+
+    Head().feed(html)
+    return counts[0], counts[1]
+
+
+def lighthouse_figures(runs: int = 2, pages: list[str] | None = None, site: Path = SITE,
+                       save: Path | None = None) -> None:
+    """Lighthouse's default mobile profile on each page, ``runs`` times, with the load average.
+
+    ``site`` is the built site to serve (another build, e.g. of an earlier commit, to compare).
+    """
+    import os
+
+    from aid2assets.serve import make_server
+
+    if not LIGHTHOUSE.exists():
+        print(f"{LIGHTHOUSE} missing: run 'npm ci --prefix benchmarks' first", file=sys.stderr)
+        raise SystemExit(1)
+    server = make_server(site, quiet=True)  # what ./dev.sh serve runs: gzip and caching
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    pages = pages or lighthouse_pages()
+    version = subprocess.run(["node", str(LIGHTHOUSE), "--version"], capture_output=True, text=True).stdout.strip()
+    print(f"Lighthouse {version}, default mobile profile (simulated slow 4G, 4x CPU slowdown), "
+          f"the book's own server (gzip, cache), serving {site}")
+    for run in range(1, runs + 1):
+        uptime = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+        print(f"\nrun {run} of {runs}; uptime at start: {uptime}")
+        print(f"{'page':34} {'score':>5} {'FCP':>7} {'LCP':>7} {'TBT':>7} {'CLS':>6} {'SI':>7} "
+              f"{'bytes':>9} {'DOM':>6} {'load':>5}  blocking in <head>")
+        for path in pages:
+            r = lighthouse_run(base + path, save and save / f"run{run}" / (path.replace("/", "_") + ".json"))
+            if r["error"]:
+                print(f"{path:34} error: {r['error']}")
+                continue
+            load = os.getloadavg()[0]
+            css, js = blocking_in_head((site / path).read_text(encoding="utf-8"))
+            print(f"{path:34} {r['score']:5d} {r['fcp'] / 1000:6.2f}s {r['lcp'] / 1000:6.2f}s "
+                  f"{r['tbt']:5.0f}ms {r['cls']:6.3f} {r['si'] / 1000:6.2f}s {r['bytes'] / 1024:6.0f} KB "
+                  f"{r['dom']:6.0f} {load:5.2f}  {css} CSS, {js} scripts", flush=True)
+    server.shutdown()
+
+
+def bundle_figures() -> None:
+    """What vl-convert's javascript_bundle costs with the snippet the book uses, and without.
+
+    The bundler keeps only what the snippet references: the book's embed.js (Vega-Embed,
+    hence Vega-Lite) against a snippet that uses Vega alone (specs compiled at build time,
+    no Vega-Embed: its export menu and tooltips would have to be rewritten).
+    """
+    import gzip
+
+    import vl_convert as vlc
+
+    from aid2assets.site import STATIC
+    from aid2assets.theme import VEGA_LITE_VERSION
+
+    variants = {
+        "the book's embed.js (Vega-Embed)": (STATIC / "embed.js").read_text(encoding="utf-8"),
+        "no snippet (the standard bundle)": None,
+        "a snippet using Vega alone": "window.a2aView = (el, spec) => new vega.View(vega.parse(spec), "
+                                      "{container: el, renderer: 'svg'}).runAsync();",
+    }
+    print(f"\nvl-convert {vlc.__version__} javascript_bundle, Vega-Lite {VEGA_LITE_VERSION}:")
+    for name, snippet in variants.items():
+        text = vlc.javascript_bundle(snippet, vl_version=VEGA_LITE_VERSION) if snippet else \
+            vlc.javascript_bundle(vl_version=VEGA_LITE_VERSION)
+        raw = text.encode("utf-8")
+        print(f"  {name:36} {len(raw) / 1024:6.0f} KB raw {len(gzip.compress(raw, 6)) / 1024:6.0f} KB gzip")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Print build, test and page-weight figures.")
     parser.add_argument("--no-build", action="store_true", help="skip the build and nbval timings")
     parser.add_argument("--only-build", action="store_true", help="only the build timings (no nbval, pages)")
-    parser.add_argument("--runs", type=int, default=2, help="runs of each build timing (default 2)")
+    parser.add_argument("--lighthouse", action="store_true",
+                        help="only Lighthouse's mobile profile on the landing page and every chapter")
+    parser.add_argument("--runs", type=int, default=2,
+                        help="runs of each build timing, or Lighthouse runs per page (default 2)")
+    parser.add_argument("--page", action="append", help="with --lighthouse: only this page (repeatable)")
+    parser.add_argument("--bundle", action="store_true", help="only the Vega bundle's size, per snippet")
+    parser.add_argument("--site", type=Path, default=SITE, help="with --lighthouse: the built site to serve")
+    parser.add_argument("--save", type=Path, help="with --lighthouse: keep each report (JSON) in this folder")
     args = parser.parse_args(argv)
     if args.only_build:
         build_times(args.runs)
+        return 0
+    if args.bundle:
+        bundle_figures()
+        return 0
+    if args.lighthouse:
+        if not (args.site / "index.html").exists():
+            print(f"no {args.site}/index.html: run ./dev.sh build first", file=sys.stderr)
+            return 1
+        lighthouse_figures(args.runs, args.page, args.site.resolve(), args.save)
         return 0
     if not args.no_build:
         build_figures(args.runs)

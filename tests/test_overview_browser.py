@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from test_site_browser import Visit, base_url, browser, wait_for_figures  # noqa: F401  (fixtures)
+from test_site_browser import Visit, base_url, browser  # noqa: F401  (fixtures)
 
 from aid2assets.figures import stored_figures
 
@@ -33,7 +33,7 @@ def test_brushing_the_strip_updates_the_linked_views(browser, base_url):
     visit = Visit(browser, base_url, "chapters/overview.html")
     try:
         page = visit.page
-        wait_for_figures(page, page.eval_on_selector_all("figure.a2a-figure", "els => els.length"))
+        visit.wait_for_own_figures(unfold=True)
         assert summary(page).startswith("1948-2025: aid $30.6 bn")
         strip = page.locator(f"{FIG} svg g.role-scope").first.locator("path.background").first
         strip.scroll_into_view_if_needed()

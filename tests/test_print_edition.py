@@ -76,6 +76,7 @@ def test_captions_and_source_lines_are_printed(page_html):
 
 def test_no_chart_script_and_nothing_from_other_hosts(tags, page_html):
     assert "a2a/figures.js" not in page_html and 'class="a2a-spec"' not in page_html
+    assert "a2a/loader.js" not in page_html
     assert 'class="a2a-figure"' not in page_html and "a2a-student-link" not in page_html
     remote = [(t, a) for t, a, _ in tags if t in ("script", "link", "img", "iframe", "source")
               and urllib.parse.urlsplit(a.get("src") or a.get("href") or "").scheme in ("http", "https")]

@@ -32,3 +32,25 @@ def test_gzip_when_accepted(tmp_path: Path):
         assert "max-age" in headers["Cache-Control"]
     finally:
         server.shutdown()
+
+
+def test_connections_are_kept_alive(tmp_path: Path):
+    """Several files over one connection (HTTP/1.1 keep-alive), as a web host serves them."""
+    import http.client
+
+    (tmp_path / "a.css").write_text("body{color:red}" * 50, encoding="utf-8")
+    (tmp_path / "b.js").write_text("console.log(1);" * 50, encoding="utf-8")
+    server = make_server(tmp_path, quiet=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=10)
+        for name in ("a.css", "b.js", "a.css"):
+            conn.request("GET", "/" + name, headers={"Accept-Encoding": "gzip"})
+            response = conn.getresponse()
+            body = response.read()
+            assert response.version == 11 and not response.will_close, name
+            assert response.status == 200, name
+            assert gzip.decompress(body).startswith(b"body" if name.endswith("css") else b"console")
+        conn.close()
+    finally:
+        server.shutdown()

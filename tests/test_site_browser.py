@@ -84,9 +84,9 @@ def browser():
 class Visit:
     """One page in a fresh browser context, recording refused requests and console output."""
 
-    def __init__(self, browser, base_url, path):
+    def __init__(self, browser, base_url, path, viewport=None):
         self.base = base_url
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900})
         self.refused, self.console = [], []
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
@@ -108,11 +108,12 @@ class Visit:
         unexpected = [m for m in self.console if not m.startswith(THEME_LOGS)]
         assert not unexpected, f"console was not empty: {unexpected}"
 
-    def wait_for_own_figures(self):
-        """Wait until every figure on the page has been drawn."""
-        count = self.page.eval_on_selector_all("figure.a2a-figure", "els => els.length")
-        if count:
-            wait_for_figures(self.page, count)
+    def wait_for_own_figures(self, unfold=False):
+        """Scroll to each figure, as a reader would, and wait until it has been drawn (the site
+        draws a chart only as it nears the viewport). Figures in closed solutions are drawn
+        once opened: with ``unfold``, those solutions are opened first, so that every figure
+        on the page is drawn; without it they stay closed and undrawn."""
+        return bring_figures_into_view(self.page, unfold)
 
     def close(self):
         self.context.close()
@@ -122,6 +123,25 @@ def wait_for_figures(page, expected):
     page.wait_for_function(
         f"document.querySelectorAll('figure.a2a-figure[data-rendered=\"true\"]').length === {expected}",
         timeout=20_000)
+
+
+def bring_figures_into_view(page, unfold=False):
+    """Scroll each figure into view in turn and wait until it is drawn; return how many.
+
+    Figures inside a closed solution are left alone unless ``unfold`` opens those solutions
+    first. A figure that fails to draw fails the test at once, with its id.
+    """
+    if unfold:
+        unfold_solutions(page)
+        page.wait_for_function("!document.querySelector('.toggle-hidden figure.a2a-figure')", timeout=5_000)
+    ids = page.eval_on_selector_all(
+        "figure.a2a-figure", "els => els.filter(e => !e.closest('.toggle-hidden')).map(e => e.id)")
+    for fid in ids:
+        page.locator(f"#{fid}").scroll_into_view_if_needed()
+        page.wait_for_function("id => ['true', 'error'].includes(document.getElementById(id).dataset.rendered)",
+                               arg=fid, timeout=20_000)
+        assert page.get_attribute(f"#{fid}", "data-rendered") == "true", f"{fid} could not be drawn"
+    return len(ids)
 
 
 def unfold_solutions(page):
@@ -149,7 +169,8 @@ def expect_change(page, fid, before, what):
 def test_page_loads_offline_with_clean_console(browser, base_url, path):
     visit = Visit(browser, base_url, path)
     try:
-        visit.wait_for_own_figures()
+        drawn = visit.wait_for_own_figures(unfold=True)
+        assert drawn == sum(1 for p, _ in ALL_FIGURES if p == path)
         visit.page.wait_for_timeout(300)
         visit.check_clean()
     finally:
@@ -163,7 +184,7 @@ def test_no_serious_accessibility_violations(browser, base_url, path):
 
     visit = Visit(browser, base_url, path)
     try:
-        visit.wait_for_own_figures()
+        visit.wait_for_own_figures(unfold=True)
         # preload off: axe would re-fetch stylesheets' @imports relative to the page (a 404 that
         # the browser itself never makes); the checks run on the live, fully styled page anyway.
         results = Axe().run(visit.page, options={"resultTypes": ["violations"], "preload": False})
@@ -183,8 +204,8 @@ def pages(browser, base_url):
     def get(path):
         if path not in open_visits:
             visit = Visit(browser, base_url, path)
-            wait_for_figures(visit.page, sum(1 for p, _ in ALL_FIGURES if p == path))
-            unfold_solutions(visit.page)
+            drawn = bring_figures_into_view(visit.page, unfold=True)
+            assert drawn == sum(1 for p, _ in ALL_FIGURES if p == path)
             open_visits[path] = visit
         return open_visits[path]
     yield get
@@ -334,7 +355,7 @@ def test_text_from_data_cannot_inject_script(browser, base_url, tmp_path):
         alt.param(name="k", value=1, bind=alt.binding_range(min=0, max=2, step=1, name="k ")))
     fig = Figure(chart, id="xss", title=payload, description=payload, source=payload, note=payload, data=data)
     page_html = ("<!doctype html><html><head><meta charset='utf-8'><title>x</title>"
-                 "<script type='module' src='_static/a2a/figures.js'></script></head><body>"
+                 "<script defer src='_static/a2a/loader.js'></script></head><body>"
                  + figure_html(fig.payload(), "data/") + "</body></html>")
     target = SITE / "_xss_check.html"
     target.write_text(page_html, encoding="utf-8")

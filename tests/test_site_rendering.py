@@ -72,6 +72,6 @@ def test_plugin_claims_its_mime_type_on_html_builders():
 def test_vega_bundle_has_no_remote_loads():
     from aid2assets.site import _bundle_text
     text = _bundle_text()
-    assert "a2aViews" in text and "figure.a2a-figure" in text
+    assert "a2aViews" in text and "window.a2aDrawFigure" in text   # what loader.js calls
     # no import from a URL, no script injection from a CDN
     assert not re.search(r"""(import\s*\(?\s*["']https?:|cdn\.jsdelivr|unpkg\.com)""", text)

@@ -4,8 +4,8 @@
 //
 // Both surfaces use the same markup (aid2assets.figures.figure_html, written in Python) and
 // the same drawing code below:
-// * the site serves the bundle from its own _static folder and loads it as a module on pages
-//   with figures; drawWhenReady() at the bottom decides when each figure is drawn;
+// * the site serves the bundle from its own _static folder; static/loader.js imports it when
+//   a figure nears the viewport and calls window.a2aDrawFigure (set at the bottom) for it;
 // * in JupyterLab and Notebook 7 the bundle is the _esm of an anywidget
 //   (aid2assets.notebook): render() puts the figure's markup into the output and draws it.
 //
@@ -179,16 +179,6 @@ function render({ model, el }) {
 export default { render };  // anywidget's entry point
 
 // --- On the site: when to draw ----------------------------------------------------------------
-function drawAll() {
-  document.querySelectorAll("figure.a2a-figure").forEach(drawFigure);
-}
-
-function drawWhenReady() {
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", drawAll);
-  } else {
-    drawAll();
-  }
-}
-
-drawWhenReady();
+// On the site, loader.js decides when each figure is drawn (as it nears the viewport) and
+// imports this bundle then; it calls this function for each figure.
+window.a2aDrawFigure = drawFigure;
