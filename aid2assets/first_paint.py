@@ -171,7 +171,11 @@ def private_use_codepoints(*stylesheets: str) -> set[int]:
 
 
 def subset_font(ttf: Path, codepoints: set[int], out: Path) -> None:
+    import logging
+
     from fontTools import subset
+
+    logging.getLogger("fontTools").setLevel(logging.WARNING)  # its INFO lines would fill the build log
 
     options = subset.Options()
     options.flavor = "woff"          # zlib: needs no brotli module

@@ -99,6 +99,7 @@ DARK_COLOURS = {
     # text and rules drawn in a grey (annotations, event labels)
     "#222": "#e6e6e6",
     "#333": "#d6d6d6",
+    "#333333": "#d6d6d6",
     "#444": "#c8c8c8",
     "#444444": "#c8c8c8",
     "#555": "#b8b8b8",

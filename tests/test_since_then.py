@@ -319,7 +319,7 @@ def test_imf_figure_and_text(figs, text, tables):
     assert rv.loc["2025-12-08-eff-review-2-board", "amount_sdr_m"] == 760
     assert rv.loc["2025-12-08-rsf-review-1-board", "amount_sdr_m"] == 154
     assert rv.loc["2025-12-10-eff-rsf-received", "amount_sdr_m"] == 760 + 154
-    assert in_text(text, "760 million (about \\$1.0 billion) from the EFF") and in_text(text, "SDR 154 million (about \\$200 million)")
+    assert in_text(text, "760 million (about $1.0 billion) from the EFF") and in_text(text, "SDR 154 million (about $200 million)")
     assert in_text(text, "then 42.9% drawn") and 3 * 760 == eff["drawn_sdr_m"]
     assert rv["stage"].eq("mission ended without agreement").sum() == 2
     assert pd.to_datetime(rv.loc[rv["stage"] == "mission ended without agreement", "date"]).eq("2026-03-11").all()
@@ -336,7 +336,7 @@ def test_minerals_and_trade_text(text, tables):
     reko = tables["minerals_reko_diq"].set_index("item")
     assert (reko.loc["finance_us_exim", "value"], reko.loc["finance_us_exim", "unit"]) == (1.25, "US$ billion")
     assert reko.loc["finance_us_exim", "as_of"].startswith("2025-12")
-    assert in_text(text, "lend US\\$1.25 billion for Reko Diq")
+    assert in_text(text, "lend US$1.25 billion for Reko Diq")
     assert (reko.loc["finance_us_exim_state_dept", "value"], reko.loc["review_extension", "status"]) == (1.3, "REPORTED")
     assert in_text(text, "put it at under two tonnes")
     monthly = tables["trade_us_pak_monthly"]
@@ -359,7 +359,7 @@ def test_sections_exercises_and_reading(text):
     open_q = text[text.index("## Open questions"):text.index("## Exercises")]
     items = ["- **" + i for i in open_q.split("\n- **")[1:]]
     assert len(items) >= 6 and all("?" in i for i in items)     # open questions stay questions
-    assert "Key points" in text and text.count("{ref}`since-") >= 5
+    assert "Key points" in text and len(re.findall(r"\{ref\}`[^`]*since-", text)) >= 5
     for n in range(1, 5):
         assert f":label: since-ex-{n}" in text and f"{{solution-start}} since-ex-{n}" in text
     assert text.count("{exercise-start}") == text.count("{exercise-end}") == 4

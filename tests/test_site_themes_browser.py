@@ -89,6 +89,9 @@ class ThemedVisit:
         self.page.goto(base_url + path, wait_until="load")
         count = self.page.eval_on_selector_all("figure.a2a-figure", "els => els.length")
         if count:
+            # Figures are drawn as they near the view (static/loader.js); the loader's hook
+            # draws them all at once, so that every chart on the page can be measured.
+            self.page.evaluate("async () => { await window.a2aDrawAll(); }")
             self.page.wait_for_function(
                 f"document.querySelectorAll('figure.a2a-figure[data-rendered=\"true\"]').length === {count}",
                 timeout=30_000)
