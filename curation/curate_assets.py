@@ -345,7 +345,7 @@ def cargo_rows(shared: Path) -> list[dict]:
                     "unit": "thousand barrels", "partial": "false",
                     "note": f"press report ({r['source_publisher']}, {r['source_date']}): about {volume} million barrels; "
                             "no customs or EIA figure found",
-                    "source_id": CARGO_SOURCES[r["source_url"]], "status": "VERIFIED"})
+                    "source_id": CARGO_SOURCES[r["source_url"]], "status": "REPORTED"})
     return out
 
 

@@ -102,6 +102,7 @@ def test_us_crude_cargoes_are_press_reports(t):
     e = t["assets_energy"]
     cargoes = e[e["series"] == "us_crude_cargo"]
     assert len(cargoes) == 2 and cargoes["note"].str.startswith("press report").all()
+    assert (cargoes["status"] == "REPORTED").all()   # one press report each: shown as reported
 
 
 # -- known figures (checks from the research notes, recomputed) --------------------------------------
