@@ -28,7 +28,7 @@ import pytest
 from aid2assets.figures import MIME_TYPE
 from aid2assets.student import write_student_notebook
 from jupyterlab_support import TOKEN, jupyterlab
-from test_site_browser import CHROMIUM, CHROMIUM_ARGS, operate  # the site's way of operating a control
+from test_site_browser import browser, operate  # noqa: F401  (the site's browser fixture and its way of operating a control)
 
 pytestmark = pytest.mark.browser
 
@@ -103,17 +103,6 @@ def lab(tmp_path_factory):
         print("\nRun All to last chart drawn: "
               + ", ".join(f"{k} {v:.1f} s" for k, v in TIMINGS.items()))
 
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium package (see README)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def unexpected_console(messages, targets):

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from test_site_browser import CHROMIUM_ARGS, PAGES, THEME_LOGS, base_url, browser  # noqa: F401  (fixtures)
+from test_site_browser import CHROMIUM_ARGS, PAGES, THEME_LOGS, Visit, base_url, browser  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -97,13 +97,7 @@ class ThemedVisit:
                 timeout=30_000)
         assert self.page.evaluate("document.documentElement.dataset.theme") == theme
 
-    def _route(self, route):
-        url = route.request.url
-        if url.startswith(self.base) or url.startswith("data:"):
-            route.continue_()
-        else:
-            self.refused.append(url)
-            route.abort()
+    _route = Visit._route   # the site tests' rule: only the local server and data: URIs
 
     def check_clean(self):
         assert not self.refused, f"requests left the local server: {self.refused}"
