@@ -32,7 +32,7 @@ from . import theme
 
 MIME_TYPE = "application/vnd.aid2assets.figure+json"
 
-__all__ = ["Figure", "MIME_TYPE", "figure_html", "source_line"]
+__all__ = ["Figure", "MIME_TYPE", "figure_html", "short_source", "source_line"]
 
 
 def source_line(source_ids, sources: pd.DataFrame) -> str:
@@ -126,6 +126,40 @@ def display_bundle(payload: dict, png: bytes, text: str) -> dict:
     return bundle
 
 
+def _top_level(text: str, sep: str) -> list[str]:
+    """``text`` split at ``sep`` where it is not inside brackets."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += ch in "([" and 1 or (ch in ")]" and -1 or 0)
+        if depth == 0 and text.startswith(sep, i):
+            parts.append(text[start:i])
+            start = i + len(sep)
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def short_source(source: str, limit: int = 70) -> str:
+    """The one-line source shown under a chart: who published the data, not every title.
+
+    A source line reads "Publisher, title | title; Publisher, title" (:func:`source_line`);
+    the short form keeps each publisher once. The whole line, with the figure's note, sits in
+    a "Sources and notes" disclosure beneath it.
+
+    >>> short_source("USAID Data Services, Greenbook; US Census Bureau, Trade in Goods")
+    'USAID Data Services; US Census Bureau'
+    """
+    names: list[str] = []
+    for part in _top_level(source, "; "):
+        if not part[0].isupper():  # a "; " inside a title, not a new publisher
+            continue
+        name = _top_level(part, ", ")[0]
+        if len(name) > limit:  # a description, not a name: keep its first words
+            name = name[:limit].rsplit(" ", 1)[0] + " …"
+        if name not in names:
+            names.append(name)
+    return "; ".join(names)
+
+
 def _png(spec: dict, title: str, source: str, scale: float = 1.0) -> bytes:
     import vl_convert as vlc
 
@@ -169,7 +203,15 @@ def figure_html(payload: dict, data_prefix: str | None = "../data/", download_hr
         else f"<code>data/{esc(name)}.csv</code>"
         for name in payload.get("tables", [])
     )
-    note = f' <span class="a2a-note">{esc(payload["note"])}</span>' if payload.get("note") else ""
+    source = payload["source"]
+    short = short_source(source)
+    note = f'<p class="a2a-note">{esc(payload["note"])}</p>' if payload.get("note") else ""
+    if short == source and not note:
+        sources = f'<p class="a2a-source"><strong>Source:</strong> {esc(source)}.</p>'
+    else:
+        sources = (f'<p class="a2a-source"><strong>Source:</strong> {esc(short)}.</p>'
+                   '<details class="a2a-sources"><summary>Sources and notes</summary>'
+                   f'<p class="a2a-source-full">{esc(source)}.</p>{note}</details>')
     how_to = f'<p class="a2a-howto">{esc(payload["how_to"])}</p>' if payload.get("how_to") else ""
     spec_tag = (f'<script type="application/json" class="a2a-spec" data-src="{esc(spec_href)}"></script>'
                 if spec_href else f'<script type="application/json" class="a2a-spec">{spec_json}</script>')
@@ -184,7 +226,7 @@ def figure_html(payload: dict, data_prefix: str | None = "../data/", download_hr
         "Its data can still be downloaded below.</p></noscript>"
         "<figcaption>"
         f'<p class="a2a-desc" id="{esc(fid)}-desc">{esc(payload["description"])}</p>'
-        f'<p class="a2a-source"><strong>Source:</strong> {esc(payload["source"])}.{note}</p>'
+        f"{sources}"
         f'<p class="a2a-links"><a class="a2a-download" download="{esc(dl["filename"])}" href="{esc(href)}">'
         f"Download the data shown (CSV)</a>"
         + (f' <span class="a2a-tables">Full tables: {tables}</span>' if tables else "")

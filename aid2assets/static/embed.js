@@ -16,7 +16,22 @@
 // In a notebook every figure loads its own copy of this module: they share one registry.
 const a2aViews = (window.a2aViews = window.a2aViews || {});
 
+// Vega-Lite's messages go to the console, but one: asked to fit a chart's width, it notes that
+// it does not fit the height of a chart whose height is a step per category, as intended.
+let a2aLogLevel = 2;
+const logger = {
+  level(value) { if (arguments.length) { a2aLogLevel = value; return this; } return a2aLogLevel; },
+  error(...args) { console.error(...args); return this; },
+  warn(...args) {
+    if (a2aLogLevel >= 2 && !/^Dropping "fit-y" because spec has discrete height/.test(String(args[0]))) console.warn(...args);
+    return this;
+  },
+  info(...args) { if (a2aLogLevel >= 3) console.info(...args); return this; },
+  debug(...args) { if (a2aLogLevel >= 4) console.debug(...args); return this; },
+};
+
 const embedOptions = {
+  logger,
   renderer: "svg",
   actions: { export: true, source: false, compiled: false, editor: false },
   i18n: { PNG_ACTION: "Save as PNG image", SVG_ACTION: "Save as SVG image" },
@@ -30,16 +45,18 @@ const embedOptions = {
 // the theme changes, the charts already drawn are drawn again with their controls' state.
 const A2A_DARK_COLOURS = /* DARK_COLOURS */ {"#0072b2": "#5a8fe6", "#767676": "#b0b0b0", "#000000": "#e6e6e6", "#9a9a9a": "#7a7a7a", "#bbbbbb": "#7a7a7a", "#bdbdbd": "#7a7a7a", "#222": "#e6e6e6", "#333": "#d6d6d6", "#333333": "#d6d6d6", "#444": "#c8c8c8", "#444444": "#c8c8c8", "#555": "#b8b8b8", "#555555": "#b8b8b8", "#b34400": "#ff8c42", "#cfcfcf": "#666666", "#d9d9d9": "#333333", "#e5e5e5": "#2e2e2e", "#e6e6e6": "#2a2a2a", "#f2f2f2": "#1e1e1e", "#dcdcdc": "#2e2e2e", "#f0f0f0": "#1f1f1f", "#f5d9a8": "#4a3a1e", "black": "#e6e6e6"} /* end */;
 
+// In JupyterLab and Notebook 7 the theme is on <body data-jp-theme-light="true|false">.
 function pageIsDark() {
-  return document.documentElement.dataset.theme === "dark";
+  if (document.documentElement.dataset.theme === "dark") return true;
+  return Boolean(document.body && document.body.dataset.jpThemeLight === "false");
 }
 
 function themeConfig() {
   const css = getComputedStyle(document.documentElement);
   const colour = (name, fallback) => css.getPropertyValue(name).trim() || fallback;
-  const background = colour("--pst-color-background", "#121212");
-  const text = colour("--pst-color-text-base", "#ced6dd");
-  const muted = colour("--pst-color-text-muted", "#9ca4af");
+  const background = colour("--pst-color-background", "") || colour("--jp-layout-color0", "#121212");
+  const text = colour("--pst-color-text-base", "") || colour("--jp-content-font-color1", "#ced6dd");
+  const muted = colour("--pst-color-text-muted", "") || colour("--jp-content-font-color2", "#9ca4af");
   return {
     background,
     title: { color: text, subtitleColor: text },
@@ -72,8 +89,23 @@ function swapColours(node, key) {
   return typeof node === "string" ? darkColour(node) : node;
 }
 
+// No chart text under 10 CSS px, whatever a spec asks for (charts are never scaled down: see
+// "Fitting the column" below, so the size in the spec is the size on the screen).
+const MIN_FONT = 10;
+function raiseFonts(node) {
+  if (Array.isArray(node)) return node.forEach(raiseFonts);
+  if (!node || typeof node !== "object") return;
+  for (const [key, value] of Object.entries(node)) {
+    if (/fontSize$/i.test(key)) {
+      if (typeof value === "number" && value < MIN_FONT) node[key] = MIN_FONT;
+      else if (value && typeof value.value === "number" && value.value < MIN_FONT) value.value = MIN_FONT;
+    } else if (key !== "data" && key !== "values") raiseFonts(value);
+  }
+}
+
 // Applied by Vega-Embed to the compiled Vega spec, just before it is parsed.
 embedOptions.patch = (vgSpec) => {
+  raiseFonts(vgSpec);
   if (!pageIsDark()) return vgSpec;
   const spec = swapColours(vgSpec);
   const dark = themeConfig();
@@ -85,9 +117,9 @@ embedOptions.patch = (vgSpec) => {
   return spec;
 };
 
-async function redrawForTheme(figure) {
+async function redraw(figure) {
   if (figure.dataset.rendered === "pending") {
-    setTimeout(() => redrawForTheme(figure), 200);
+    setTimeout(() => redraw(figure), 200);
     return;
   }
   if (figure.dataset.rendered !== "true") return;  // not drawn yet: it gets the theme when it is
@@ -105,11 +137,104 @@ async function redrawForTheme(figure) {
 }
 
 let a2aDrawnDark = pageIsDark();
-new MutationObserver(() => {
+const themeWatch = new MutationObserver(() => {
   if (pageIsDark() === a2aDrawnDark) return;
   a2aDrawnDark = pageIsDark();
-  document.querySelectorAll("figure.a2a-figure").forEach(redrawForTheme);
-}).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+  document.querySelectorAll("figure.a2a-figure").forEach(redraw);
+});
+themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+if (document.body) themeWatch.observe(document.body, { attributes: true, attributeFilter: ["data-jp-theme-light"] });
+
+// --- Fitting the column ---------------------------------------------------------------------
+// A chart is laid out for the width it gets, never scaled down (scaling would shrink its text
+// and misplace a brush under the pointer). It is drawn as its spec says; if that is wider
+// than its box, it is drawn again narrower: a single or layered chart with Vega-Lite's
+// "fit-x" sizing at the box's width, a stacked (vconcat) chart with each row narrowed by the
+// overflow (Vega-Lite cannot fit a stacked chart). Below NARROW px the chart also gets its
+// narrow layout: legends above the plot in as many columns as fit, and the parameter
+// "narrow" set to true for charts that declare it (alt.param(name="narrow", value=False)),
+// so that a chart can thin or shorten its own labels. When the box
+// changes width (a phone turned, a window resized, a folded solution opened) the chart is
+// laid out again, keeping its controls' state.
+const NARROW = 560;
+const LEGEND_COLUMN = 150;   // px per legend column when legends sit above the plot
+const LEGEND_CHANNELS = ["color", "fill", "stroke", "shape", "size", "opacity", "strokeDash"];
+
+function boxWidth(target) {
+  return Math.floor(target.getBoundingClientRect().width);
+}
+
+function eachView(spec, visit) {
+  visit(spec);
+  for (const key of ["layer", "vconcat", "hconcat", "concat"]) {
+    (spec[key] || []).forEach((child) => eachView(child, visit));
+  }
+  if (spec.spec) eachView(spec.spec, visit);
+}
+
+function setNarrowParam(spec, narrow) {
+  eachView(spec, (view) => (view.params || []).forEach((p) => {
+    if (p.name === "narrow" && !p.select) p.value = narrow;
+  }));
+}
+
+function legendsAbove(spec, width) {
+  const columns = Math.max(1, Math.floor(width / LEGEND_COLUMN));
+  eachView(spec, (view) => {
+    for (const channel of LEGEND_CHANNELS) {
+      const def = view.encoding && view.encoding[channel];
+      if (!def || def.legend === null || !(def.field || def.condition)) continue;
+      const legend = (def.legend = { ...(def.legend || {}) });
+      if (legend.orient === "none") continue;
+      legend.orient = "top";
+      legend.direction = "horizontal";
+      if (legend.columns === undefined) legend.columns = columns;
+      if (legend.labelLimit === undefined) legend.labelLimit = LEGEND_COLUMN - 30;
+    }
+  });
+  spec.config = { ...(spec.config || {}), legend: { ...((spec.config || {}).legend || {}), orient: "top" } };
+}
+
+function isConcat(spec) {
+  return Boolean(spec.vconcat || spec.hconcat || spec.concat);
+}
+
+// The spec for a box `width` px wide. `over` is how far the last drawing overflowed the box
+// and `pad` the room Vega-Embed keeps beside the chart (for its menu button).
+function layoutFor(spec, width, over, pad) {
+  const laid = JSON.parse(JSON.stringify(spec));
+  const narrow = width > 0 && width < NARROW;
+  setNarrowParam(laid, narrow);
+  if (narrow) legendsAbove(laid, width);
+  if (!over) return laid;
+  if (!isConcat(laid)) {
+    laid.width = width - pad;
+    laid.autosize = { type: "fit-x", contains: "padding" };
+    (laid.layer || []).forEach((child) => delete child.width);
+  } else {
+    const fallback = ((laid.config || {}).view || {}).continuousWidth || 600;
+    const rows = laid.vconcat || laid.concat || laid.hconcat;
+    const share = laid.hconcat ? rows.length : 1;
+    rows.forEach((row) => {
+      const own = typeof row.width === "number" ? row.width : fallback;
+      row.width = Math.max(120, own - Math.ceil(over / share));
+      (row.layer || []).forEach((child) => delete child.width);
+    });
+  }
+  return laid;
+}
+
+// Vega-Embed draws into the chart box itself (it becomes div.vega-embed): the chart's width
+// is its SVG's plus the room the box keeps beside it (for the menu button).
+function drawnWidth(target) {
+  const svg = target.querySelector(":scope > .chart-wrapper > svg, :scope > .chart-wrapper > canvas");
+  return svg ? Math.ceil(svg.getBoundingClientRect().width + embedPadding(target)) : 0;
+}
+
+function embedPadding(target) {
+  const css = getComputedStyle(target);
+  return Math.ceil(parseFloat(css.paddingLeft) + parseFloat(css.paddingRight)) || 0;
+}
 
 export async function drawFigure(figure) {
   const target = figure.querySelector(".a2a-chart");
@@ -118,10 +243,33 @@ export async function drawFigure(figure) {
   figure.dataset.rendered = "pending";
   try {
     const spec = JSON.parse(specNode.textContent);
-    const result = await vegaEmbed(target, spec, embedOptions);
+    const width = boxWidth(target);
+    let over = 0;
+    let pad = 0;
+    let result = null;
+    let last = Infinity;
+    // At most three drawings: as specified, fitted, and fitted again if a row still overflowed.
+    // A row that narrowing does not make narrower (long text marks set in pixels) is left as it
+    // was: its chart has to lay such text out for a narrow box itself (the "narrow" param).
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      if (result) result.view.finalize();
+      result = await vegaEmbed(target, layoutFor(spec, width, over, pad), embedOptions);
+      pad = embedPadding(target);
+      const drawn = drawnWidth(target);
+      if (width <= 0 || drawn <= width) break;
+      if (drawn >= last - 1) {
+        result.view.finalize();
+        result = await vegaEmbed(target, layoutFor(spec, width, 0, pad), embedOptions);
+        console.warn(`figure ${figure.id} does not fit ${width} px: lay out its wide parts for a narrow box`);
+        break;
+      }
+      last = drawn;
+      over += drawn - width;
+    }
     a2aViews[figure.id] = result.view;
-    if (hasIntervalSelection(spec)) figure.classList.add("a2a-exact-size");
+    figure.dataset.layoutWidth = String(width);
     labelBindings(figure, target);
+    watchWidth(figure, target);
     figure.dataset.rendered = "true";
     return result.view;
   } catch (err) {
@@ -132,11 +280,22 @@ export async function drawFigure(figure) {
   }
 }
 
-// Vega maps pointer positions to data without allowing for CSS scaling, so a brush drawn on
-// a chart that has been shrunk to fit the column would select the wrong range. Charts with
-// an interval selection are therefore kept at their own size (they scroll when too wide).
-function hasIntervalSelection(spec) {
-  return /"select":("interval"|\{[^{}]*"type":"interval")/.test(JSON.stringify(spec));
+const resizeWatch = typeof ResizeObserver === "undefined" ? null : new ResizeObserver((entries) => {
+  for (const entry of entries) {
+    const figure = entry.target.closest("figure.a2a-figure");
+    if (!figure || figure.dataset.rendered !== "true") continue;
+    const width = boxWidth(entry.target);
+    if (Math.abs(width - Number(figure.dataset.layoutWidth || 0)) < 4) continue;
+    clearTimeout(figure.a2aResize);
+    figure.a2aResize = setTimeout(() => redraw(figure), 150);
+  }
+});
+
+function watchWidth(figure, target) {
+  if (resizeWatch && !figure.a2aWatched) {
+    resizeWatch.observe(target);
+    figure.a2aWatched = true;
+  }
 }
 
 // Vega-Embed writes each bound control inside a <label>; name the group after the chart so
