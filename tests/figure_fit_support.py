@@ -24,6 +24,17 @@ FIT_JS = """() => Array.from(document.querySelectorAll('figure.a2a-figure[data-r
            minFont: sizes.length ? Math.round(Math.min(...sizes) * 10) / 10 : null };
 })"""
 
+# embed.js gives charts their narrow layout in boxes narrower than this (NARROW there).
+NARROW_BELOW = 560
+
+# Per figure whose chart declares the "narrow" param: its box's width and the param's value.
+NARROW_JS = """() => Object.entries(window.a2aViews || {}).flatMap(([id, view]) => {
+  let value;
+  try { value = view.signal('narrow'); } catch (err) { return []; }
+  const box = document.querySelector(`#${id} .a2a-chart`).getBoundingClientRect().width;
+  return [[id, Math.floor(box), value]];
+})"""
+
 PAGE_WIDTH_JS = "() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth })"
 
 

@@ -196,14 +196,19 @@ def test_no_serious_accessibility_violations(browser, base_url, path):
         visit.close()
 
 
-@pytest.fixture(scope="module")
-def pages(browser, base_url):
-    """One open visit per chapter page, reused by the figure and control tests."""
+# The figure and control tests run on a laptop and on a phone: every control must be reachable
+# by Tab and operable at both widths (the charts are laid out differently at each).
+FIGURE_VIEWPORTS = {"laptop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+@pytest.fixture(scope="module", params=list(FIGURE_VIEWPORTS))
+def pages(browser, base_url, request):
+    """One open visit per chapter page and viewport, reused by the figure and control tests."""
     open_visits = {}
 
     def get(path):
         if path not in open_visits:
-            visit = Visit(browser, base_url, path)
+            visit = Visit(browser, base_url, path, FIGURE_VIEWPORTS[request.param])
             drawn = bring_figures_into_view(visit.page, unfold=True)
             assert drawn == sum(1 for p, _ in ALL_FIGURES if p == path)
             open_visits[path] = visit

@@ -4,10 +4,10 @@ At 390×844 and 1366×900, in each theme the site offers (pydata-sphinx-theme's 
 light, dark, or the system's setting, which is one of the two), every page of the book:
 
 * is no wider than the viewport (and on a phone the data page's schemas do not scroll
-  sideways). Figures scroll inside their own box (``.a2a-chart``), so
-  this checks the page around them (text, tables, references, the data page); whether each
-  chart fits its box is the other half of issue 13, measured separately once charts are laid
-  out for the width they get;
+  sideways);
+* lays every figure out for its box (solutions that hold figures are opened first): no chart
+  drawn wider than its box, no chart box scrolling sideways, no chart text under 10 CSS px, and
+  a chart that declares the ``narrow`` param has it set exactly when its box is narrow;
 * shows captions, how-to lines, source notes and control labels at a contrast of at least
   4.5:1 on the background they are drawn on;
 * in dark mode, draws every chart on the page's background with axis, legend and title text
@@ -15,7 +15,8 @@ light, dark, or the system's setting, which is one of the two), every page of th
 
 Switching the theme on an open page redraws its charts and keeps the state of their controls.
 Screenshots of the landing page, a chapter with figures, the references and the data page at
-both widths and in both themes are written to ``_build/screenshots/``.
+both widths and in both themes are written to ``_build/screenshots/``, and one of every figure
+to ``_build/screenshots/figures/<figure>-<width>-<theme>.png``.
 """
 
 from __future__ import annotations
@@ -24,12 +25,13 @@ from pathlib import Path
 
 import pytest
 
+from figure_fit_support import FIT_JS, NARROW_JS, draw_all
 from test_site_browser import CHROMIUM_ARGS, PAGES, THEME_LOGS, Visit, base_url, browser  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "_build" / "screenshots"
-VIEWPORTS = {"phone": (390, 844), "laptop": (1366, 900)}
+from figure_fit_support import NARROW_BELOW, VIEWPORTS  # noqa: E402  (390×844 and 1366×900)
 THEMES = ("light", "dark")
 SHOWN = {"intro.html": "landing", "chapters/aid_history.html": "chapter", "references.html": "references",
          "data.html": "data"}
@@ -87,13 +89,14 @@ class ThemedVisit:
         self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
         self.page.on("pageerror", lambda e: self.console.append(f"pageerror: {e}"))
         self.page.goto(base_url + path, wait_until="load")
-        count = self.page.eval_on_selector_all("figure.a2a-figure", "els => els.length")
-        if count:
+        self.figures = self.page.eval_on_selector_all("figure.a2a-figure", "els => els.length")
+        if self.figures:
             # Figures are drawn as they near the view (static/loader.js); the loader's hook
-            # draws them all at once, so that every chart on the page can be measured.
-            self.page.evaluate("async () => { await window.a2aDrawAll(); }")
+            # draws them all at once (solutions that hold one opened), so that every chart on
+            # the page can be measured.
+            draw_all(self.page)
             self.page.wait_for_function(
-                f"document.querySelectorAll('figure.a2a-figure[data-rendered=\"true\"]').length === {count}",
+                f"document.querySelectorAll('figure.a2a-figure[data-rendered=\"true\"]').length === {self.figures}",
                 timeout=30_000)
         assert self.page.evaluate("document.documentElement.dataset.theme") == theme
 
@@ -151,6 +154,23 @@ def test_page_fits_and_its_text_reads_in_each_theme(browser, base_url, path, vie
                 assert parse_colour(chart_bg) == background, f"{fid} is drawn on {chart_bg}, not the dark page"
                 low = [f for f in fills if contrast(*parse_colour(f), *background) < 4.5]
                 assert not low, f"{fid}: chart text colours under 4.5:1 on the dark page: {low}"
+        figures = page.evaluate(FIT_JS)
+        assert len(figures) == visit.figures
+        cut = [f"{f['id']} drawn {f['drawn']} px in a {f['box']} px box" + (" (scrolls)" if f["scrolls"] else "")
+               for f in figures if f["drawn"] > f["box"] or f["scrolls"]]
+        assert not cut, f"{path} ({viewport}, {theme}): figures cut: {cut}"
+        small = [f"{f['id']}: {f['minFont']} px" for f in figures if f["minFont"] is not None and f["minFont"] < 10]
+        assert not small, f"{path} ({viewport}, {theme}): chart text under 10 px: {small}"
+        wrong = [f"{fid}: narrow={narrow} in a {box} px box" for fid, box, narrow in page.evaluate(NARROW_JS)
+                 if narrow != (box < NARROW_BELOW)]
+        assert not wrong, f"{path} ({viewport}): {wrong}"
+        if figures:
+            # the sticky header would cover the top of a figure scrolled into view
+            page.add_style_tag(content=".bd-header, .skip-link, .bd-header-article { display: none !important; }")
+            (SCREENSHOTS / "figures").mkdir(parents=True, exist_ok=True)
+            for f in figures:
+                page.locator(f"#{f['id']}").screenshot(
+                    path=str(SCREENSHOTS / "figures" / f"{f['id'][4:]}-{VIEWPORTS[viewport][0]}-{theme}.png"))
         if path in SHOWN:
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             name = f"{SHOWN[path]}-{VIEWPORTS[viewport][0]}-{theme}"

@@ -125,8 +125,10 @@ async function redraw(figure) {
   if (figure.dataset.rendered !== "true") return;  // not drawn yet: it gets the theme when it is
   const old = a2aViews[figure.id];
   let state = null;
-  // Controls, selections and changed data carry over; "background" is the theme's own.
-  try { state = old.getState({ signals: (name) => name !== "background" }); } catch (err) { state = null; }
+  // Controls, selections and changed data carry over; the background is the theme's own and
+  // the sizes (and the "narrow" switch) are the new layout's.
+  const carried = (name) => !/^(background|width|height|padding|autosize|narrow)$|_(width|height)$/.test(name);
+  try { state = old.getState({ signals: carried }); } catch (err) { state = null; }
   if (old) old.finalize();
   delete figure.dataset.rendered;
   await drawFigure(figure);
@@ -157,6 +159,7 @@ if (document.body) themeWatch.observe(document.body, { attributes: true, attribu
 // changes width (a phone turned, a window resized, a folded solution opened) the chart is
 // laid out again, keeping its controls' state.
 const NARROW = 560;
+const MENU_ROOM = 38;        // px: vega-embed's stylesheet keeps this beside a chart with a menu
 const LEGEND_COLUMN = 150;   // px per legend column when legends sit above the plot
 const LEGEND_CHANNELS = ["color", "fill", "stroke", "shape", "size", "opacity", "strokeDash"];
 
@@ -244,8 +247,11 @@ export async function drawFigure(figure) {
   try {
     const spec = JSON.parse(specNode.textContent);
     const width = boxWidth(target);
-    let over = 0;
-    let pad = 0;
+    // A single or layered chart whose plot alone is as wide as the box is fitted at once
+    // (one drawing, not two, on a phone); MENU_ROOM is Vega-Embed's room for its menu button.
+    const plotWidth = typeof spec.width === "number" ? spec.width : null;
+    let over = !isConcat(spec) && plotWidth !== null && width > 0 && plotWidth >= width - MENU_ROOM ? 1 : 0;
+    let pad = MENU_ROOM;
     let result = null;
     let last = Infinity;
     // At most three drawings: as specified, fitted, and fitted again if a row still overflowed.
