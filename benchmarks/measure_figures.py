@@ -7,7 +7,8 @@ each figure is written to _build/screenshots/figure-<id>-<width>.png.
 
     .venv/bin/python benchmarks/measure_figures.py [--screenshots] [--theme dark] [--page aid_history]
 
-Prints one line per figure and a summary; exits 1 if a figure is cut or its text is under 10 px.
+Prints one line per figure and a summary; exits 1 if a figure is cut, its text is under 10 px or
+its plot is squeezed under MIN_PLOT px by its labels and legends.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
-from figure_fit_support import FIT_JS, PAGE_WIDTH_JS, VIEWPORTS, chapter_pages, draw_all  # noqa: E402
+from figure_fit_support import FIT_JS, MIN_PLOT, PAGE_WIDTH_JS, VIEWPORTS, chapter_pages, draw_all  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -58,16 +59,18 @@ def main(argv=None) -> int:
                 for fig in page.evaluate(FIT_JS):
                     cut = fig["drawn"] > fig["box"] or fig["scrolls"]
                     small = fig["minFont"] is not None and fig["minFont"] < 10
-                    bad += cut or small
+                    squeezed = fig["plot"] is not None and fig["plot"] < MIN_PLOT
+                    bad += cut or small or squeezed
                     print(f"{path:34} {w:5} {fig['id']:38} box {fig['box']:4} drawn {fig['drawn']:4} "
-                          f"min text {fig['minFont']} px{'  CUT' if cut else ''}{'  SMALL' if small else ''}")
+                          f"plot {fig['plot']} min text {fig['minFont']} px{'  CUT' if cut else ''}{'  SMALL' if small else ''}"
+                          f"{'  SQUEEZED' if squeezed else ''}")
                     if args.screenshots:
                         page.locator(f"#{fig['id']}").screenshot(path=str(shots / f"figure-{fig['id'][4:]}-{w}-{args.theme}.png"))
                 print(f"{path:34} {w:5} page width {page_width['scroll']} / viewport {page_width['viewport']}")
                 ctx.close()
         browser.close()
     server.shutdown()
-    print(f"{bad} figure(s) cut or with text under 10 px")
+    print(f"{bad} figure(s) cut, with text under 10 px or a plot under {MIN_PLOT} px")
     return 1 if bad else 0
 
 

@@ -7,8 +7,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 VIEWPORTS = {"phone": (390, 844), "laptop": (1366, 900)}
 
-# Per figure: the chart box's width, the drawn chart's width (Vega-Embed's box, with the room
-# for its menu button), whether the box scrolls sideways, and the smallest SVG text (CSS px).
+# Per figure: the chart box's width, the drawn chart's width (with the room for its menu
+# button), a single or layered chart's plot width (null for stacked charts), whether the box
+# scrolls sideways, and the smallest SVG text (CSS px).
 FIT_JS = """() => Array.from(document.querySelectorAll('figure.a2a-figure[data-rendered="true"]')).map((f) => {
   const box = f.querySelector('.a2a-chart');
   const embed = box.querySelector('.vega-embed');
@@ -20,12 +21,15 @@ FIT_JS = """() => Array.from(document.querySelectorAll('figure.a2a-figure[data-r
   const parts = [embed, svg, box.querySelector('.vega-bindings')].filter(Boolean);
   const right = Math.max(...parts.map((e) => e.getBoundingClientRect().right));
   return { id: f.id, box: Math.round(boxRect.width), drawn: Math.ceil(right - boxRect.left),
+           plot: f.dataset.plotWidth ? Number(f.dataset.plotWidth) : null,
            scrolls: box.scrollWidth > box.clientWidth + 1,
            minFont: sizes.length ? Math.round(Math.min(...sizes) * 10) / 10 : null };
 })"""
 
 # embed.js gives charts their narrow layout in boxes narrower than this (NARROW there).
 NARROW_BELOW = 560
+# A plot squeezed narrower than this by its labels and legends is not a chart a reader can use.
+MIN_PLOT = 120
 
 # Per figure whose chart declares the "narrow" param: its box's width and the param's value.
 NARROW_JS = """() => Object.entries(window.a2aViews || {}).flatMap(([id, view]) => {

@@ -6,7 +6,8 @@ light, dark, or the system's setting, which is one of the two), every page of th
 * is no wider than the viewport (and on a phone the data page's schemas do not scroll
   sideways);
 * lays every figure out for its box (solutions that hold figures are opened first): no chart
-  drawn wider than its box, no chart box scrolling sideways, no chart text under 10 CSS px, and
+  drawn wider than its box, no chart box scrolling sideways, no chart text under 10 CSS px, no
+  plot squeezed under 120 px by its labels and legends, and
   a chart that declares the ``narrow`` param has it set exactly when its box is narrow;
 * shows captions, how-to lines, source notes and control labels at a contrast of at least
   4.5:1 on the background they are drawn on;
@@ -25,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from figure_fit_support import FIT_JS, NARROW_JS, draw_all
+from figure_fit_support import FIT_JS, MIN_PLOT, NARROW_JS, draw_all
 from test_site_browser import CHROMIUM_ARGS, PAGES, THEME_LOGS, Visit, base_url, browser  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
@@ -61,7 +62,7 @@ CONTRAST_JS = """(selector) => {
 }"""
 TEXT_SELECTOR = ", ".join([
     "figure.a2a-figure .a2a-title", "figure.a2a-figure .a2a-howto", "figure.a2a-figure .a2a-desc",
-    "figure.a2a-figure .a2a-source", "figure.a2a-figure .a2a-links a", "figure.a2a-figure .vega-bind-name",
+    "figure.a2a-figure .a2a-source", "figure.a2a-figure .a2a-sources > summary", "figure.a2a-figure .a2a-links a", "figure.a2a-figure .vega-bind-name",
     "figure.a2a-figure .vega-bind label", "div.a2a-table .a2a-desc", "div.a2a-table .a2a-source",
     "div.a2a-table .a2a-table-status", "div.a2a-table .a2a-table-filter label", "div.a2a-table caption",
     ".a2a-schema caption", ".a2a-student-link a", ".bd-search input", ".bd-search .search-button__default-text",
@@ -161,6 +162,8 @@ def test_page_fits_and_its_text_reads_in_each_theme(browser, base_url, path, vie
         assert not cut, f"{path} ({viewport}, {theme}): figures cut: {cut}"
         small = [f"{f['id']}: {f['minFont']} px" for f in figures if f["minFont"] is not None and f["minFont"] < 10]
         assert not small, f"{path} ({viewport}, {theme}): chart text under 10 px: {small}"
+        squeezed = [f"{f['id']}: {f['plot']} px" for f in figures if f["plot"] is not None and f["plot"] < MIN_PLOT]
+        assert not squeezed, f"{path} ({viewport}, {theme}): plots squeezed by their labels: {squeezed}"
         wrong = [f"{fid}: narrow={narrow} in a {box} px box" for fid, box, narrow in page.evaluate(NARROW_JS)
                  if narrow != (box < NARROW_BELOW)]
         assert not wrong, f"{path} ({viewport}): {wrong}"

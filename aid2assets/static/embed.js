@@ -45,10 +45,12 @@ const embedOptions = {
 // the theme changes, the charts already drawn are drawn again with their controls' state.
 const A2A_DARK_COLOURS = /* DARK_COLOURS */ {"#0072b2": "#5a8fe6", "#767676": "#b0b0b0", "#000000": "#e6e6e6", "#9a9a9a": "#7a7a7a", "#bbbbbb": "#7a7a7a", "#bdbdbd": "#7a7a7a", "#222": "#e6e6e6", "#333": "#d6d6d6", "#333333": "#d6d6d6", "#444": "#c8c8c8", "#444444": "#c8c8c8", "#555": "#b8b8b8", "#555555": "#b8b8b8", "#b34400": "#ff8c42", "#cfcfcf": "#666666", "#d9d9d9": "#333333", "#e5e5e5": "#2e2e2e", "#e6e6e6": "#2a2a2a", "#f2f2f2": "#1e1e1e", "#dcdcdc": "#2e2e2e", "#f0f0f0": "#1f1f1f", "#f5d9a8": "#4a3a1e", "black": "#e6e6e6"} /* end */;
 
-// In JupyterLab and Notebook 7 the theme is on <body data-jp-theme-light="true|false">.
+// In JupyterLab and Notebook 7 the theme is on <body data-jp-theme-light="true|false">; VS Code
+// marks the body of a notebook's output frame "vscode-dark" (untested here: no VS Code).
 function pageIsDark() {
   if (document.documentElement.dataset.theme === "dark") return true;
-  return Boolean(document.body && document.body.dataset.jpThemeLight === "false");
+  const body = document.body;
+  return Boolean(body && (body.dataset.jpThemeLight === "false" || body.classList.contains("vscode-dark")));
 }
 
 function themeConfig() {
@@ -161,6 +163,7 @@ if (document.body) themeWatch.observe(document.body, { attributes: true, attribu
 const NARROW = 560;
 const MENU_ROOM = 38;        // px: vega-embed's stylesheet keeps this beside a chart with a menu
 const LEGEND_COLUMN = 150;   // px per legend column when legends sit above the plot
+const MIN_PLOT = 120;        // px: a fitted plot narrower than this is a layout to fix
 const LEGEND_CHANNELS = ["color", "fill", "stroke", "shape", "size", "opacity", "strokeDash"];
 
 function boxWidth(target) {
@@ -181,8 +184,13 @@ function setNarrowParam(spec, narrow) {
   }));
 }
 
+// Room a legend above the plot may take: the box less the y axis's labels (about AXIS_ROOM).
+const AXIS_ROOM = 120;
+
 function legendsAbove(spec, width) {
-  const columns = Math.max(1, Math.floor(width / LEGEND_COLUMN));
+  const room = Math.max(LEGEND_COLUMN, width - MENU_ROOM - AXIS_ROOM);
+  const columns = Math.max(1, Math.floor(room / LEGEND_COLUMN));
+  const labelLimit = Math.floor(room / columns) - 30;
   eachView(spec, (view) => {
     for (const channel of LEGEND_CHANNELS) {
       const def = view.encoding && view.encoding[channel];
@@ -192,7 +200,7 @@ function legendsAbove(spec, width) {
       legend.orient = "top";
       legend.direction = "horizontal";
       if (legend.columns === undefined) legend.columns = columns;
-      if (legend.labelLimit === undefined) legend.labelLimit = LEGEND_COLUMN - 30;
+      if (legend.labelLimit === undefined) legend.labelLimit = labelLimit;
     }
   });
   spec.config = { ...(spec.config || {}), legend: { ...((spec.config || {}).legend || {}), orient: "top" } };
@@ -210,21 +218,39 @@ function layoutFor(spec, width, over, pad) {
   setNarrowParam(laid, narrow);
   if (narrow) legendsAbove(laid, width);
   if (!over) return laid;
+  const fallback = ((laid.config || {}).view || {}).continuousWidth || 600;
   if (!isConcat(laid)) {
+    const own = typeof laid.width === "number" ? laid.width : fallback;
     laid.width = width - pad;
     laid.autosize = { type: "fit-x", contains: "padding" };
     (laid.layer || []).forEach((child) => delete child.width);
+    scalePixelX(laid, own, (share) => ({ expr: `width * ${share}` }));
   } else {
-    const fallback = ((laid.config || {}).view || {}).continuousWidth || 600;
     const rows = laid.vconcat || laid.concat || laid.hconcat;
     const share = laid.hconcat ? rows.length : 1;
     rows.forEach((row) => {
       const own = typeof row.width === "number" ? row.width : fallback;
       row.width = Math.max(120, own - Math.ceil(over / share));
       (row.layer || []).forEach((child) => delete child.width);
+      scalePixelX(row, own, (part) => Math.round(row.width * part));
     });
   }
   return laid;
+}
+
+// A mark placed at a pixel position (a label at x: 600, the right end of a 600 px plot) was
+// placed for the plot's declared width: in a narrower plot it keeps its share of the width.
+function scalePixelX(spec, declared, place) {
+  const scaled = (v) => (typeof v === "number" ? place(v / declared) : v);
+  eachView(spec, (view) => {
+    if (view.mark && typeof view.mark === "object") {
+      for (const key of ["x", "x2"]) if (key in view.mark) view.mark[key] = scaled(view.mark[key]);
+    }
+    for (const key of ["x", "x2"]) {
+      const def = view.encoding && view.encoding[key];
+      if (def && typeof def.value === "number") def.value = scaled(def.value);
+    }
+  });
 }
 
 // Vega-Embed draws into the chart box itself (it becomes div.vega-embed): the chart's width
@@ -272,8 +298,16 @@ export async function drawFigure(figure) {
       last = drawn;
       over += drawn - width;
     }
-    a2aViews[figure.id] = result.view;
+    // For tests and scripts: the box width laid out for, and a single chart's plot width.
     figure.dataset.layoutWidth = String(width);
+    if (!isConcat(spec)) {
+      const plot = result.view.width();
+      figure.dataset.plotWidth = String(plot);
+      if (over && plot < MIN_PLOT) {
+        console.warn(`figure ${figure.id}: fitted to ${width} px its plot is ${plot} px wide: lay out its labels for a narrow box`);
+      }
+    }
+    a2aViews[figure.id] = result.view;
     labelBindings(figure, target);
     watchWidth(figure, target);
     figure.dataset.rendered = "true";
