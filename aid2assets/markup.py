@@ -33,13 +33,16 @@ they are, and are not rewritten.
 from __future__ import annotations
 
 import argparse
+import html
 import re
 import sys
 from pathlib import Path
 
 import nbformat
+from urllib.parse import quote, unquote
 
-__all__ = ["escape_dollars", "reader_text", "unescaped_dollars", "fold_solutions", "rewrite", "main"]
+__all__ = ["escape_dollars", "reader_text", "unescaped_dollars", "exercises_as_blocks", "fold_solutions",
+           "mark_exercises", "readable_roles", "site_markdown", "bibliography", "cite_text", "rewrite", "main"]
 
 # A fenced block (``` or ~~~, or a ::: directive fence is prose and stays in), or an inline
 # run of backticks with its closing run: their contents are code and keep their dollars.
@@ -90,8 +93,9 @@ def escape_dollars(text: str) -> str:
 
 def reader_text(text: str) -> str:
     """Markdown with its escaped dollars shown as a reader sees them (``\\$5`` -> ``$5``),
-    for tests that look for a sentence of the prose."""
-    return text.replace("\\$", "$")
+    and citations and glossary terms in the roles the site reads (:func:`site_markdown`), for
+    tests that look for a sentence of the prose."""
+    return site_markdown(text).replace("\\$", "$")
 
 
 def unescaped_dollars(text: str) -> list[str]:
@@ -106,32 +110,158 @@ def unescaped_dollars(text: str) -> list[str]:
     return found
 
 
-_MARKER = re.compile(r"^\s*(?:`{3,}|:{3,})\s*\{(solution-start|solution-end)\}")
+_DIRECTIVE = re.compile(r"^(?P<fence>`{3,}|:{3,})\{(?P<name>[\w-]+)\}[ \t]*(?P<arg>[^\n]*)\n"
+                        r"(?P<opts>(?:[ \t]*:[\w-]+:[^\n]*\n)*)")
+FOLD_TAG = "a2a-solution-fold"      # the notebook-only heading that folds a worked solution
+EXERCISE_LEVEL, FOLD_LEVEL = 4, 5   # below the chapters' "### Exercises", the fold one level lower
+_EXERCISE_HEADING = re.compile(r"\n*^% <h\d>.*</h\d>[ \t]*\Z", re.M)
+_HEADING_CELL = re.compile(r"^(?:#{1,%d}[ \t]|%% <h[1-%d]>)" % (FOLD_LEVEL, FOLD_LEVEL), re.M)
+
+
+def _directive(cell):
+    """``(name, argument, options text, match)`` of a markdown cell that opens with a directive."""
+    if cell.cell_type != "markdown":
+        return None
+    m = _DIRECTIVE.match(cell.source)
+    return (m.group("name"), m.group("arg").strip(), m.group("opts"), m) if m else None
+
+
+def _label(opts: str) -> str | None:
+    m = re.search(r"^[ \t]*:label:[ \t]*(\S+)", opts, re.M)
+    return m.group(1) if m else None
+
+
+def _block(name: str, arg: str, opts: str, body: str) -> str:
+    """A one-cell directive holding ``body``, fenced longer than any fence inside it."""
+    runs = [len(r) for r in re.findall(r"^[ \t]*(`{3,})", body, re.M)]
+    fence = "`" * max([3] + [r + 1 for r in runs])
+    return f"{fence}{{{name}}} {arg}".rstrip() + f"\n{opts}\n{body.strip()}\n{fence}"
+
+
+def exercises_as_blocks(nb) -> int:
+    """Turn each gated exercise into a one-cell ``{exercise}`` directive; returns cells changed.
+
+    The markdown cells that open the exercise become the directive's body; the starter code
+    cells that follow it (and anything after them) stay cells, just after the block.
+    """
+    cells, changed, i = [], 0, 0
+    while i < len(nb.cells):
+        d = _directive(nb.cells[i])
+        if not (d and d[0] == "exercise-start"):
+            cells.append(nb.cells[i])
+            i += 1
+            continue
+        end = next((j for j in range(i + 1, len(nb.cells)) if (_directive(nb.cells[j]) or ("",))[0] == "exercise-end"), None)
+        if end is None:
+            raise ValueError(f"cell {i}: exercise-start never closed by an exercise-end")
+        inner = nb.cells[i + 1:end]
+        k = next((n for n, c in enumerate(inner) if c.cell_type != "markdown"), len(inner))
+        head = nb.cells[i]
+        head.source = _block("exercise", d[1], d[2], "\n\n".join(c.source.strip() for c in inner[:k]))
+        cells.append(head)
+        cells.extend(inner[k:])
+        changed += 1 + k + 1
+        i = end + 1
+    nb.cells = cells
+    return changed
+
+
+def _exercise_numbers(nb) -> dict[str, int]:
+    """Exercise label -> its number in the notebook (jupyterlab-myst numbers them in order)."""
+    numbers, n = {}, 0
+    for cell in nb.cells:
+        d = _directive(cell)
+        if d and d[0] in ("exercise", "exercise-start"):
+            n += 1
+            if _label(d[2]):
+                numbers[_label(d[2])] = n
+    return numbers
+
+
+def mark_exercises(nb) -> int:
+    """End each ``{exercise}`` cell with a MyST comment holding an HTML heading.
+
+    MyST hides the comment (on the site and in jupyterlab-myst), but JupyterLab's collapsible
+    headings find the heading in the cell's source: the exercise becomes a foldable section
+    (listed in JupyterLab's table of contents) and ends the fold of the solution before it.
+    """
+    changed, n = 0, 0
+    for cell in nb.cells:
+        d = _directive(cell)
+        if not (d and d[0] == "exercise"):
+            continue
+        n += 1
+        title = html.escape(reader_text(d[1]), quote=False)
+        heading = f"<h{EXERCISE_LEVEL}>Exercise {n}" + (f" ({title})" if title else "") + f"</h{EXERCISE_LEVEL}>"
+        new = _EXERCISE_HEADING.sub("", cell.source).rstrip() + f"\n% {heading}"
+        if new != cell.source:
+            cell.source = new
+            changed += 1
+    return changed
+
+
+def _fold_cell(label: str, number: int | None):
+    words = f"Solution to Exercise {number}" if number else "Worked solution"
+    cell = nbformat.v4.new_markdown_cell(f"{'#' * FOLD_LEVEL} {words}")
+    cell["id"] = f"a2a-fold-{label}"  # stable, not random
+    cell.metadata = {"jp-MarkdownHeadingCollapsed": True, "tags": ["remove-cell", FOLD_TAG]}
+    return cell
+
+
+def _drop_hidden_flags(cell) -> bool:
+    jupyter = cell.metadata.get("jupyter")
+    if not jupyter or not {"source_hidden", "outputs_hidden"} & set(jupyter):
+        return False
+    rest = {k: v for k, v in jupyter.items() if k not in ("source_hidden", "outputs_hidden")}
+    if rest:
+        cell.metadata["jupyter"] = rest
+    else:
+        cell.metadata.pop("jupyter")
+    return True
 
 
 def fold_solutions(nb) -> int:
-    """Mark every cell inside a gated solution as collapsed; returns how many changed."""
-    inside, changed = False, 0
-    for cell in nb.cells:
-        source = cell.source if isinstance(cell.source, str) else "".join(cell.source)
-        m = _MARKER.match(source) if cell.cell_type == "markdown" else None
-        if m:
-            inside = m.group(1) == "solution-start"
+    """Fold every worked solution under a collapsed heading; returns how many cells changed.
+
+    A solution of markdown only becomes a one-cell ``{solution}`` directive (jupyterlab-myst
+    draws it as a closed dropdown). A solution with code keeps its gated markers and gets, just
+    before ``{solution-start}``, the notebook-only heading cell (see the module's docstring).
+    """
+    numbers = _exercise_numbers(nb)
+    changed = sum(_drop_hidden_flags(c) for c in nb.cells)
+    cells, i = [], 0
+    while i < len(nb.cells):
+        cell = nb.cells[i]
+        if FOLD_TAG in cell.metadata.get("tags", []):  # made again below, where it belongs
+            changed += 1
+            i += 1
             continue
-        jupyter = cell.metadata.get("jupyter", {})
-        want = ({"source_hidden": True, "outputs_hidden": True} if cell.cell_type == "code"
-                else {"source_hidden": True}) if inside else {}
-        have = {k: jupyter.get(k) for k in ("source_hidden", "outputs_hidden") if k in jupyter}
-        if inside and have != want:
-            cell.metadata["jupyter"] = {**jupyter, **want}
-            changed += 1
-        elif not inside and have:  # a cell that left a solution is shown again
-            rest = {k: v for k, v in jupyter.items() if k not in ("source_hidden", "outputs_hidden")}
-            if rest:
-                cell.metadata["jupyter"] = rest
-            else:
-                cell.metadata.pop("jupyter")
-            changed += 1
+        d = _directive(cell)
+        if not (d and d[0] == "solution-start"):
+            cells.append(cell)
+            i += 1
+            continue
+        end = next((j for j in range(i + 1, len(nb.cells)) if (_directive(nb.cells[j]) or ("",))[0] == "solution-end"), None)
+        if end is None:
+            raise ValueError(f"cell {i}: solution-start never closed by a solution-end")
+        inner = nb.cells[i + 1:end]
+        label = _label(d[2]) or f"solution-{i}"
+        if all(c.cell_type == "markdown" for c in inner):
+            cell.source = _block("solution", d[1], d[2], "\n\n".join(c.source.strip() for c in inner))
+            cells.append(cell)
+            changed += len(inner) + 2
+        else:
+            fold = _fold_cell(label, numbers.get(d[1]))
+            old = nb.cells[i - 1] if i and FOLD_TAG in nb.cells[i - 1].metadata.get("tags", []) else None
+            if old is not None and old.source == fold.source and old.metadata == fold.metadata and old.get("id") == fold.id:
+                changed -= 1  # it was there already, unchanged: not counted after all
+            cells.extend([fold, cell, *inner, nb.cells[end]])
+            nxt = nb.cells[end + 1] if end + 1 < len(nb.cells) else None
+            if nxt is not None and not (nxt.cell_type == "markdown" and _HEADING_CELL.search(nxt.source)):
+                raise ValueError(f"cell {end + 1}: the cell after a worked solution must be a heading or an "
+                                 "exercise, or JupyterLab would fold it into the solution")
+        i = end + 1
+    nb.cells = cells
     return changed
 
 
@@ -159,12 +289,89 @@ def name_references(text: str, labels: dict[str, str]) -> str:
     return _BARE_REF.sub(named, text)
 
 
-def rewrite(nb, labels: dict[str, str] | None = None) -> int:
+_CITE_ROLE = re.compile(r"\{cite(?::(?P<kind>[pt]))?\}`(?P<keys>[^`]+)`")
+_TERM_ROLE = re.compile(r"\{term\}`(?P<body>[^`]+)`")
+_CITE_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\(\.\./references\.md#cite(?::(?P<kind>[pt]))?=(?P<keys>[^)\s]+)\)")
+_TERM_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\(\.\./glossary\.md#term-(?P<term>[^)\s]+)\)")
+BIBLIOGRAPHY = Path(__file__).resolve().parent.parent / "references.bib"
+
+
+def bibliography(path: Path = BIBLIOGRAPHY) -> dict[str, tuple[str, str]]:
+    """``key -> (authors, year)`` of every entry of references.bib, as a citation names them."""
+    from pybtex.database import parse_file
+
+    entries = {}
+    for key, entry in parse_file(str(path)).entries.items():
+        names = [" ".join(p.prelast_names + p.last_names).replace("{", "").replace("}", "")
+                 for p in entry.persons.get("author", [])]
+        authors = (names[0] if len(names) == 1 else " and ".join(names) if len(names) == 2
+                   else f"{names[0]} et al." if names else key)
+        entries[key] = (authors, entry.fields.get("year", "n.d."))
+    return entries
+
+
+def cite_text(keys: str, kind: str | None, bib: dict[str, tuple[str, str]]) -> str:
+    """The words a reader sees for a citation: "(Author, 2013; Other, 2014)", or "Author (2013)"."""
+    works = [bib.get(k.strip(), (k.strip(), "")) for k in keys.split(",")]
+    if kind == "t":
+        return ", ".join(f"{a} ({y})" for a, y in works)
+    return "(" + "; ".join(f"{a}, {y}" for a, y in works) + ")"
+
+
+def _outside_code(text: str, fn) -> str:
+    """``fn`` applied to the markdown of ``text`` but not to its fenced code blocks (a
+    directive's fence is markdown: its title and body are rewritten too)."""
+    out, pos = [], 0
+    for m in _FENCE.finditer(text):
+        out.append(fn(text[pos:m.start()]))
+        block, fence = m.group(0), m.group("fence")
+        first, rest = block.split("\n", 1)
+        if re.match(r"(`{3,}|~{3,})\s*\{[\w:-]+\}", first):
+            cut = rest.rstrip().rfind(fence)
+            out.append(fn(first) + "\n" + _outside_code(rest[:cut], fn) + rest[cut:])
+        else:
+            out.append(block)
+        pos = m.end()
+    out.append(fn(text[pos:]))
+    return "".join(out)
+
+
+def readable_roles(text: str, bib: dict[str, tuple[str, str]]) -> str:
+    """Citations and glossary terms as links with a reader's words (see the module's docstring)."""
+    def cite(m):
+        kind = m.group("kind")
+        return f"[{cite_text(m.group('keys'), kind, bib)}](../references.md#cite{':' + kind if kind else ''}={m.group('keys').replace(' ', '')})"
+
+    def term(m):
+        body = m.group("body")
+        words, target = (body.rsplit("<", 1) if body.rstrip().endswith(">") and "<" in body else (body, body))
+        words, target = words.strip(), target.rstrip().rstrip(">").strip()
+        return f"[{words}](../glossary.md#term-{quote(target, safe='')})"
+    return _outside_code(text, lambda t: _TERM_ROLE.sub(term, _CITE_ROLE.sub(cite, t)))
+
+
+def site_markdown(text: str) -> str:
+    """The inverse of :func:`readable_roles`: the roles the site's Sphinx build reads
+    (``aid2assets.site`` applies it to every notebook before MyST-NB parses it)."""
+    def cite(m):
+        kind = m.group("kind")
+        return f"{{cite{':' + kind if kind else ''}}}`{m.group('keys')}`"
+
+    def term(m):
+        words, target = m.group("text").replace("\\$", "$"), unquote(m.group("term"))
+        return f"{{term}}`{target}`" if words == target else f"{{term}}`{words} <{target}>`"
+    return _TERM_LINK.sub(term, _CITE_LINK.sub(cite, text))
+
+
+def rewrite(nb, labels: dict[str, str] | None = None, bib: dict[str, tuple[str, str]] | None = None) -> int:
     """Apply the rewrites to ``nb`` in place; returns the number of cells changed."""
-    changed = fold_solutions(nb)
+    changed = exercises_as_blocks(nb)
+    changed += mark_exercises(nb)   # before the folds: an exercise's heading ends the fold above it
+    changed += fold_solutions(nb)
+    bib = bibliography() if bib is None else bib
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            new = name_references(escape_dollars(cell.source), labels or {})
+            new = name_references(escape_dollars(readable_roles(cell.source, bib)), labels or {})
             if new != cell.source:
                 cell.source = new
                 changed += 1
@@ -180,9 +387,14 @@ def main(argv=None) -> int:
     chapters = Path(__file__).resolve().parent.parent / "chapters"
     sources = sorted(set(args.notebooks) | set(chapters.glob("*.ipynb")))
     labels = section_labels(nbformat.read(p, as_version=4) for p in sources)
+    bib = bibliography()
     for path in args.notebooks:
         nb = nbformat.read(path, as_version=4)
-        changed = rewrite(nb, labels)
+        try:
+            changed = rewrite(nb, labels, bib)
+        except ValueError as err:
+            print(f"{path}: {err}", file=sys.stderr)
+            return 2
         if changed and args.check:
             print(f"{path}: {changed} cells to rewrite (run python -m aid2assets.markup {path})")
             status = 1
