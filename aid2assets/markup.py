@@ -1,7 +1,8 @@
 """Chapter markdown that reads the same on the site and in every notebook front end.
 
-Two rewrites of a chapter notebook, both idempotent (running them again changes nothing), so
-they can be re-run after any edit to the prose::
+Rewrites of a chapter notebook's markdown cells (never the source of a code cell), all idempotent
+(running them again changes nothing), so they can be re-run after any edit to the prose or a
+merge::
 
     python -m aid2assets.markup chapters/*.ipynb          # rewrite in place
     python -m aid2assets.markup --check chapters/*.ipynb  # exit 1 if anything would change
@@ -11,23 +12,54 @@ they can be re-run after any edit to the prose::
    into italic math. Every ``$`` in a markdown cell's prose becomes ``\\$``, a literal dollar
    in CommonMark, MyST (the site) and every front end alike. Code spans, role contents and
    fenced blocks are left alone: there a backslash would be shown.
-2. **Folded solutions.** jupyterlab-myst renders the gated ``{solution-start}`` marker as a
-   folded "Solution to Exercise N" box, but a notebook cannot put the following cells inside
-   it; so every cell between ``{solution-start}`` and ``{solution-end}`` is marked
-   ``jupyter.source_hidden`` (and a code cell ``jupyter.outputs_hidden`` too: the notebook
-   format's own "collapsed" flags). JupyterLab and Notebook 7 show such a cell as a thin bar that opens
-   when clicked; Run All still runs it. The site ignores the flags: there sphinx-exercise
-   folds the solution.
 
-3. **Cross-references with their words.** A bare ``{ref}`label``` takes its words from the
+2. **Exercises as one-cell blocks.** jupyterlab-myst draws the gated ``{exercise-start}`` and
+   ``{exercise-end}`` markers as two boxes, "Start of Exercise N (title)" and "End of
+   Exercise", around cells it cannot enclose. Every gated exercise becomes one ``{exercise}``
+   cell holding its markdown (title, ``:label:`` and number kept; sphinx-exercise numbers and
+   links both forms alike), with its starter code cells just after the block. The cell ends
+   with a MyST comment holding an HTML heading, ``% <h4>Exercise N (title)</h4>``: MyST drops
+   comments (on the site and in jupyterlab-myst), but JupyterLab finds the heading in the
+   cell's source, which makes the exercise a foldable section in JupyterLab's table of
+   contents and ends the fold of the solution before it (below).
+
+3. **Solutions folded, also after Run All.** The notebook format's own flags
+   (``jupyter.source_hidden``/``outputs_hidden``) fold a cell only until it runs: JupyterLab's
+   ``CodeCell.execute`` sets ``outputHidden = false`` on every run, so Run All showed every
+   solution's output again. What JupyterLab 4 and Notebook 7 keep folded is a **collapsed
+   heading**: a markdown cell whose metadata says ``"jp-MarkdownHeadingCollapsed": true``
+   hides every cell after it up to the next heading of its level or higher
+   (``NotebookActions.setHeadingCollapse``), those cells still run with Run All, and nothing
+   in a run opens them again (``runAll`` only expands the section of the last cell, where it
+   leaves the cursor). So each solution with code keeps its gated markers (its code must run:
+   its outputs are on the site and under nbval) and gets, just before ``{solution-start}``, a
+   heading cell "##### Solution to Exercise N", collapsed, tagged ``remove-cell`` (MyST-NB
+   leaves it off the site, where sphinx-exercise folds the solution into a dropdown as before)
+   and ``a2a-solution-fold`` (the student notebook drops it with the solution). The reader
+   opens it with its "N cells hidden" button or the arrow beside the heading; stepping into it
+   with Shift+Enter opens it too, as any collapsed section in JupyterLab. A solution of
+   markdown only becomes a one-cell ``{solution}`` directive instead, which jupyterlab-myst
+   draws as a closed dropdown, as the site does. Checked in the client
+   (tests/test_notebooks_jupyterlab.py: folded on opening and after Run All, open on a click).
+
+4. **Citations and glossary terms in words.** jupyterlab-myst has no bibliography and no
+   glossary, so ``{cite:p}`key``` showed the bare key and ``{term}`` a link to nowhere. In the
+   stored notebook a citation is a link whose words are its author and year,
+   ``[(Epstein and Kronstadt, 2013)](../references.md#cite:p=crs-pakistan-aid-2013)``, and a
+   term a link to the glossary, ``[appropriates](../glossary.md#term-Appropriation)``: readable
+   in every front end (GitHub and Colab included). The site's build turns them back into
+   exactly the roles they were (:func:`site_markdown`, applied by ``aid2assets.site`` before
+   MyST-NB parses a notebook), so sphinxcontrib-bibtex and the glossary render, link and list
+   them as before. A citation of a key missing from references.bib stops the rewrite.
+
+5. **Cross-references with their words.** A bare ``{ref}`label``` takes its words from the
    section it points to; in a notebook that section is in another file, so jupyterlab-myst
    can only print the label ("trade-lowest-claim"). A bare reference to a section label,
    ``(label)=`` above a heading in any chapter, is given the heading's words,
    ``{ref}`Heading <label>```: the site shows the same words, the notebook no longer a label.
 
-Other MyST constructs the chapters use ({term}, {cite:p}, {cite:t}, {doc} with its own
-words, the gated exercise markers, {admonition}) render readably with jupyterlab-myst as
-they are, and are not rewritten.
+Other MyST constructs the chapters use ({doc} with its own words, {admonition}) render
+readably with jupyterlab-myst as they are, and are not rewritten.
 """
 
 from __future__ import annotations
@@ -312,7 +344,10 @@ def bibliography(path: Path = BIBLIOGRAPHY) -> dict[str, tuple[str, str]]:
 
 def cite_text(keys: str, kind: str | None, bib: dict[str, tuple[str, str]]) -> str:
     """The words a reader sees for a citation: "(Author, 2013; Other, 2014)", or "Author (2013)"."""
-    works = [bib.get(k.strip(), (k.strip(), "")) for k in keys.split(",")]
+    unknown = [k.strip() for k in keys.split(",") if k.strip() not in bib]
+    if unknown:
+        raise ValueError(f"citation of {', '.join(unknown)}: no such entry in references.bib")
+    works = [bib[k.strip()] for k in keys.split(",")]
     if kind == "t":
         return ", ".join(f"{a} ({y})" for a, y in works)
     return "(" + "; ".join(f"{a}, {y}" for a, y in works) + ")"
