@@ -65,6 +65,7 @@ readably with jupyterlab-myst as they are, and are not rewritten.
 from __future__ import annotations
 
 import argparse
+import copy
 import html
 import re
 import sys
@@ -74,7 +75,7 @@ import nbformat
 from urllib.parse import quote, unquote
 
 __all__ = ["escape_dollars", "reader_text", "unescaped_dollars", "exercises_as_blocks", "fold_solutions",
-           "mark_exercises", "readable_roles", "site_markdown", "bibliography", "cite_text", "rewrite", "main"]
+           "mark_exercises", "readable_roles", "site_markdown", "site_notebook", "bibliography", "cite_text", "rewrite", "main"]
 
 # A fenced block (``` or ~~~, or a ::: directive fence is prose and stays in), or an inline
 # run of backticks with its closing run: their contents are code and keep their dollars.
@@ -396,6 +397,57 @@ def site_markdown(text: str) -> str:
         words, target = m.group("text").replace("\\$", "$"), unquote(m.group("term"))
         return f"{{term}}`{target}`" if words == target else f"{{term}}`{words} <{target}>`"
     return _TERM_LINK.sub(term, _CITE_LINK.sub(cite, text))
+
+
+def _block_parts(cell):
+    """``(name, argument, options, body)`` of a one-cell ``{exercise}`` or ``{solution}``."""
+    d = _directive(cell)
+    if not (d and d[0] in ("exercise", "solution")):
+        return None
+    fence = d[3].group("fence")
+    rest = _EXERCISE_HEADING.sub("", cell.source[d[3].end():]).rstrip()
+    if not rest.endswith(fence):
+        return None
+    return d[0], d[1], d[2], rest[:-len(fence)].strip()
+
+
+def site_notebook(nb):
+    """The notebook as the site's build reads it: a copy of ``nb`` undoing what only the
+    notebook edition needs, so that the site renders exactly what it did before.
+
+    Citations and terms become roles again (:func:`site_markdown`); each one-cell
+    ``{exercise}`` becomes the gated ``{exercise-start}``/``{exercise-end}`` pair again, around
+    its markdown and the starter code cells just after it (inside the exercise's box on the
+    site); a one-cell ``{solution}`` becomes gated too; the exercises' comment headings and the
+    notebook-only fold headings are left out. ``aid2assets.site`` applies it to every notebook
+    before MyST-NB parses it, and :func:`rewrite` of the result gives ``nb`` back.
+    """
+    nb = copy.deepcopy(nb)
+    cells, i = [], 0
+    while i < len(nb.cells):
+        cell = nb.cells[i]
+        i += 1
+        if FOLD_TAG in cell.metadata.get("tags", []):
+            continue
+        if cell.cell_type == "markdown":
+            cell.source = site_markdown(cell.source)
+        parts = _block_parts(cell)
+        if parts is None:
+            cells.append(cell)
+            continue
+        name, arg, opts, body = parts
+        cell.source = f"```{{{name}-start}} {arg}".rstrip() + f"\n{opts}```"
+        inner = [nbformat.v4.new_markdown_cell(body)] if body else []
+        for k, c in enumerate(inner):
+            c["id"] = f"{cell.get('id', name)}-body"
+        while name == "exercise" and i < len(nb.cells) and nb.cells[i].cell_type == "code":
+            inner.append(nb.cells[i])
+            i += 1
+        end = nbformat.v4.new_markdown_cell(f"```{{{name}-end}}\n```")
+        end["id"] = f"{cell.get('id', name)}-end"
+        cells.extend([cell, *inner, end])
+    nb.cells = cells
+    return nb
 
 
 def rewrite(nb, labels: dict[str, str] | None = None, bib: dict[str, tuple[str, str]] | None = None) -> int:

@@ -451,28 +451,23 @@ def _unique_exercise_ids(app, doctree, docname):
             section["ids"] = [f"{owner['ids'][0]}-content"]
 
 
-def _notebook_roles(app, docname, source):
-    """Give MyST-NB each chapter's citations and glossary terms as the roles the site renders.
+def _notebook_for_the_site(app, docname, source):
+    """Give MyST-NB each chapter as the site has always read it (:func:`aid2assets.markup.site_notebook`).
 
-    In the stored notebooks they are links with a reader's words, which every notebook front
-    end shows readably (:func:`aid2assets.markup.readable_roles`); here they become
-    ``{cite:p}`` and ``{term}`` roles again (:func:`aid2assets.markup.site_markdown`), so that
-    sphinxcontrib-bibtex and the glossary render, link and list them exactly as before.
+    The stored notebooks are written for notebook front ends (:mod:`aid2assets.markup`):
+    citations and glossary terms as links in words, exercises as one-cell blocks, a
+    notebook-only heading folding each solution. Here the citations and terms become
+    ``{cite:p}`` and ``{term}`` roles again and the exercises gated blocks around their starter
+    code, so that sphinxcontrib-bibtex, the glossary and sphinx-exercise render, number, link
+    and list them exactly as before.
     """
     if not str(app.env.doc2path(docname)).endswith(".ipynb"):
         return
-    from .markup import site_markdown
+    import nbformat
 
-    nb, changed = json.loads(source[0]), False
-    for cell in nb.get("cells", []):
-        if cell.get("cell_type") != "markdown":
-            continue
-        text = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-        new = site_markdown(text)
-        if new != text:
-            cell["source"], changed = new, True
-    if changed:
-        source[0] = json.dumps(nb, ensure_ascii=False, indent=1)
+    from .markup import site_notebook
+
+    source[0] = nbformat.writes(site_notebook(nbformat.reads(source[0], as_version=4)))
 
 
 # --- Every page: one search box, the book's site stylesheet, link cards ------------------------
@@ -532,7 +527,7 @@ def _write_site_static(app, exception):
 def setup(app):
     app.connect("html-page-context", _tidy_body)
     app.connect("doctree-resolved", _unique_exercise_ids)
-    app.connect("source-read", _notebook_roles)
+    app.connect("source-read", _notebook_for_the_site)
     # True for the print edition (python -m aid2assets.printing): figures as images, no script.
     app.add_config_value("a2a_print", False, "env", [bool])
     app.connect("config-inited", _launch_buttons_need_a_repository)
