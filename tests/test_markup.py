@@ -11,7 +11,7 @@ import nbformat
 import pytest
 
 from aid2assets.markup import (FOLD_TAG, cite_text, escape_dollars, main, name_references, readable_roles, rewrite,
-                               site_markdown, unescaped_dollars)
+                               section_labels, site_markdown, site_notebook, unescaped_dollars)
 from aid2assets.student import student_notebook
 
 REPO = Path(__file__).resolve().parent.parent
@@ -129,3 +129,20 @@ def test_bare_references_get_their_sections_words():
     assert name_references(text, labels) == (
         'see {ref}`"The lowest among South Asian nations"? <trade-lowest-claim>` and '
         "{ref}`Own words <trade-lowest-claim>` and {ref}`unknown`")
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
+def test_the_site_reads_each_chapter_as_it_did_and_the_rewrite_gives_it_back(path):
+    """site_notebook (applied by the site's build) undoes the notebook edition's rewrites:
+    gated exercises around their starter code, roles, no fold headings or comment headings;
+    rewriting its result gives the stored notebook back, cell for cell."""
+    nb = nbformat.read(path, as_version=4)
+    site = site_notebook(nb)
+    text = "\n".join(c.source for c in site.cells if c.cell_type == "markdown")
+    assert text.count("{exercise-start}") == text.count("{exercise-end}") >= 3
+    assert "{cite:p}`" in text and "{term}`" in text and "../references.md#" not in text and "../glossary.md#" not in text
+    assert "% <h" not in text and not [c for c in site.cells if FOLD_TAG in c.metadata.get("tags", [])]
+    chapters = [nbformat.read(p, as_version=4) for p in CHAPTERS]
+    rewrite(site, section_labels(chapters))
+    assert [(c.cell_type, c.get("id"), c.source, c.metadata) for c in site.cells] == \
+           [(c.cell_type, c.get("id"), c.source, c.metadata) for c in nb.cells]

@@ -13,6 +13,7 @@ import pytest
 import yaml
 from toc_support import toc_files
 
+from aid2assets.markup import FOLD_TAG
 from aid2assets.student import ANSWER_TEXT, MarkerError, main, solution_blocks, student_notebook
 
 REPO = Path(__file__).resolve().parent.parent
@@ -132,7 +133,10 @@ def test_no_solution_content_leaks_from_a_chapter(chapter):
     assert all(not c.get("outputs") for c in student.cells)
     assert sum(c.source == ANSWER_TEXT for c in student.cells) == len(blocks)
     removed = sum(last - first + 1 for first, last in blocks)
-    assert len(student.cells) == len(nb.cells) - removed + 2 * len(blocks)
+    folds = sum(FOLD_TAG in c.metadata.get("tags", []) for c in nb.cells)  # JupyterLab's fold headings
+    assert folds <= len(blocks)
+    assert not [c for c in student.cells if FOLD_TAG in c.metadata.get("tags", [])]
+    assert len(student.cells) == len(nb.cells) - removed - folds + 2 * len(blocks)
     if not blocks:
         assert [c.source for c in student.cells] == [c.source for c in nb.cells]
 
