@@ -332,14 +332,17 @@ BIBLIOGRAPHY = Path(__file__).resolve().parent.parent / "references.bib"
 def bibliography(path: Path = BIBLIOGRAPHY) -> dict[str, tuple[str, str]]:
     """``key -> (authors, year)`` of every entry of references.bib, as a citation names them."""
     from pybtex.database import parse_file
+    from pybtex.richtext import Text
+
+    def plain(latex: str) -> str:  # "{Kelley Drye \\& Warren}" -> "Kelley Drye & Warren"
+        return Text.from_latex(latex).render_as("text")
 
     entries = {}
     for key, entry in parse_file(str(path)).entries.items():
-        names = [" ".join(p.prelast_names + p.last_names).replace("{", "").replace("}", "")
-                 for p in entry.persons.get("author", [])]
+        names = [plain(" ".join(p.prelast_names + p.last_names)) for p in entry.persons.get("author", [])]
         authors = (names[0] if len(names) == 1 else " and ".join(names) if len(names) == 2
                    else f"{names[0]} et al." if names else key)
-        entries[key] = (authors, entry.fields.get("year", "n.d."))
+        entries[key] = (authors, plain(entry.fields.get("year", "n.d.")))
     return entries
 
 
@@ -458,7 +461,8 @@ def rewrite(nb, labels: dict[str, str] | None = None, bib: dict[str, tuple[str, 
     bib = bibliography() if bib is None else bib
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            new = name_references(escape_dollars(readable_roles(cell.source, bib)), labels or {})
+            # through the site's form and back: a citation's words follow references.bib
+            new = name_references(escape_dollars(readable_roles(site_markdown(cell.source), bib)), labels or {})
             if new != cell.source:
                 cell.source = new
                 changed += 1
