@@ -93,6 +93,9 @@ def _walk(nb):
                 continue
             if kind == "solution-start":
                 inside = True
+                if fold is None:  # a solution with no heading to fold it: its cells must still be hidden
+                    fold = -i
+                    found["folds"][fold] = []
         if inside:
             found["folds"][fold].append(i)
         for out in cell.get("outputs", []):
@@ -100,7 +103,7 @@ def _walk(nb):
             if payload:
                 found["solution_figures" if inside else "figures"].append("fig-" + payload["id"])
         if cell.cell_type == "markdown" and re.match(r"^`{3,}\{solution-end\}", cell.source):
-            inside = False
+            fold, inside = None, False
     return found
 
 
@@ -137,7 +140,7 @@ NOTEBOOK = "window.jupyterapp.shell.currentWidget.content"
 
 FOLDS = f"""folds => folds.map(([h, cells]) => {{
     const w = {NOTEBOOK}.widgets;
-    return [h, w[h].headingCollapsed, cells.filter(i => !w[i].isHidden)] }})"""
+    return [h, h >= 0 && w[h].headingCollapsed, cells.filter(i => !w[i].isHidden)] }})"""
 DROPDOWNS = """() => [...document.querySelectorAll('.jp-MarkdownCell details')]
     .filter(d => /^\\s*Solution to/.test((d.querySelector('summary') || {}).textContent || ''))
     .map(d => d.open)"""
@@ -227,6 +230,7 @@ def test_notebook_in_jupyterlab(lab, browser, path):
 
         # -- A reader opens each solution: its cells show, its figures draw ---------------------
         for heading, cells in found["folds"].items():
+            assert heading >= 0, f"{path}: the solution at cell {-heading} has no heading to fold it"
             button = page.evaluate_handle(f"{NOTEBOOK}.widgets[{heading}].node.querySelector('.jp-showHiddenCellsButton')").as_element()
             assert button, f"{path}: cell {heading} has no 'cells hidden' button"
             button.scroll_into_view_if_needed()
