@@ -148,7 +148,26 @@ _DIRECTIVE = re.compile(r"^(?P<fence>`{3,}|:{3,})\{(?P<name>[\w-]+)\}[ \t]*(?P<a
 FOLD_TAG = "a2a-solution-fold"      # the notebook-only heading that folds a worked solution
 EXERCISE_LEVEL, FOLD_LEVEL = 4, 5   # below the chapters' "### Exercises", the fold one level lower
 _EXERCISE_HEADING = re.compile(r"\n*^% <h\d>.*</h\d>[ \t]*\Z", re.M)
-_HEADING_CELL = re.compile(r"^(?:#{1,%d}[ \t]|%% <h[1-%d]>)" % (FOLD_LEVEL, FOLD_LEVEL), re.M)
+_CODE_FENCE = re.compile(r"^(`{3,}|~{3,})[^\n]*\n.*?(?:^\1[ \t]*$|\Z)", re.M | re.S)
+
+
+def heading_level(source: str) -> int | None:
+    """The level of the highest heading JupyterLab finds in a markdown cell, or None.
+
+    As JupyterLab's collapsible headings see it (``parseHeadings`` over the marked lexer):
+    ATX and setext headings and HTML ``<h1>``-``<h6>``, anywhere outside backtick or tilde
+    fences; a MyST directive's fence is a code block there, so headings inside it do not count.
+    """
+    text = _CODE_FENCE.sub("", source)
+    levels = [len(m) for m in re.findall(r"^ {0,3}(#{1,6})(?:[ \t]|$)", text, re.M)]
+    levels += [1 if u[0] == "=" else 2 for u in re.findall(r"^[^\s\n][^\n]*\n {0,3}(={2,}|-{2,})[ \t]*$", text, re.M)]
+    levels += [int(n) for n in re.findall(r"<h([1-6])\b", text, re.I)]
+    return min(levels) if levels else None
+
+
+def _ends_fold(cell) -> bool:
+    level = heading_level(cell.source) if cell.cell_type == "markdown" else None
+    return level is not None and level <= FOLD_LEVEL
 
 
 def _directive(cell):
@@ -233,12 +252,8 @@ def mark_exercises(nb) -> int:
     return changed
 
 
-def _fold_cell(label: str, number: int | None):
-    words = f"Solution to Exercise {number}" if number else "Worked solution"
-    cell = nbformat.v4.new_markdown_cell(f"{'#' * FOLD_LEVEL} {words}")
-    cell["id"] = f"a2a-fold-{label}"  # stable, not random
-    cell.metadata = {"jp-MarkdownHeadingCollapsed": True, "tags": ["remove-cell", FOLD_TAG]}
-    return cell
+def _fold_words(number: int | None) -> str:
+    return f"{'#' * FOLD_LEVEL} " + (f"Solution to Exercise {number}" if number else "Worked solution")
 
 
 def _drop_hidden_flags(cell) -> bool:
@@ -253,47 +268,69 @@ def _drop_hidden_flags(cell) -> bool:
     return True
 
 
+def _fold_marker(cell) -> str | None:
+    """The ``{solution-start}`` directive a fold heading stands for, or None."""
+    if cell.cell_type != "markdown" or FOLD_TAG not in cell.metadata.get("tags", []):
+        return None
+    return cell.metadata.get("aid2assets", {}).get("solution-start")
+
+
 def fold_solutions(nb) -> int:
     """Fold every worked solution under a collapsed heading; returns how many cells changed.
 
-    A solution of markdown only becomes a one-cell ``{solution}`` directive (jupyterlab-myst
-    draws it as a closed dropdown). A solution with code keeps its gated markers and gets, just
-    before ``{solution-start}``, the notebook-only heading cell (see the module's docstring).
+    A gated solution with code becomes a collapsed heading cell, "Solution to Exercise N",
+    standing for its ``{solution-start}`` (the directive is kept in the cell's metadata, and
+    the cell keeps its id), then the solution's cells; its ``{solution-end}`` goes, as the
+    solution ends where JupyterLab's fold does, at the next heading. A solution of markdown
+    only becomes a one-cell ``{solution}`` directive (jupyterlab-myst draws it as a closed
+    dropdown). Raises ValueError where JupyterLab would fold too little or too much: a heading
+    inside a solution, or a solution not followed by a heading (an exercise's or a section's).
     """
     numbers = _exercise_numbers(nb)
     changed = sum(_drop_hidden_flags(c) for c in nb.cells)
     cells, i = [], 0
     while i < len(nb.cells):
         cell = nb.cells[i]
-        if FOLD_TAG in cell.metadata.get("tags", []):  # made again below, where it belongs
+        d = _directive(cell)
+        marker = _fold_marker(cell)
+        if FOLD_TAG in cell.metadata.get("tags", []) and not marker:  # an older fold, without its directive
             changed += 1
             i += 1
             continue
-        d = _directive(cell)
-        if not (d and d[0] == "solution-start"):
+        if not (marker or (d and d[0] == "solution-start")):
             cells.append(cell)
             i += 1
             continue
-        end = next((j for j in range(i + 1, len(nb.cells)) if (_directive(nb.cells[j]) or ("",))[0] == "solution-end"), None)
-        if end is None:
-            raise ValueError(f"cell {i}: solution-start never closed by a solution-end")
-        inner = nb.cells[i + 1:end]
-        label = _label(d[2]) or f"solution-{i}"
-        if all(c.cell_type == "markdown" for c in inner):
-            cell.source = _block("solution", d[1], d[2], "\n\n".join(c.source.strip() for c in inner))
-            cells.append(cell)
-            changed += len(inner) + 2
+        start = marker or cell.source
+        of = _directive(nbformat.v4.new_markdown_cell(start))[1]
+        if marker:   # already folded: the solution runs to the next heading
+            end = next((j for j in range(i + 1, len(nb.cells)) if _ends_fold(nb.cells[j])), len(nb.cells))
+            inner, after = nb.cells[i + 1:end], end
         else:
-            fold = _fold_cell(label, numbers.get(d[1]))
-            old = nb.cells[i - 1] if i and FOLD_TAG in nb.cells[i - 1].metadata.get("tags", []) else None
-            if old is not None and old.source == fold.source and old.metadata == fold.metadata and old.get("id") == fold.id:
-                changed -= 1  # it was there already, unchanged: not counted after all
-            cells.extend([fold, cell, *inner, nb.cells[end]])
-            nxt = nb.cells[end + 1] if end + 1 < len(nb.cells) else None
-            if nxt is not None and not (nxt.cell_type == "markdown" and _HEADING_CELL.search(nxt.source)):
-                raise ValueError(f"cell {end + 1}: the cell after a worked solution must be a heading or an "
-                                 "exercise, or JupyterLab would fold it into the solution")
-        i = end + 1
+            end = next((j for j in range(i + 1, len(nb.cells)) if (_directive(nb.cells[j]) or ("",))[0] == "solution-end"), None)
+            if end is None:
+                raise ValueError(f"cell {i}: solution-start never closed by a solution-end")
+            inner, after = nb.cells[i + 1:end], end + 1
+            changed += 1
+            inside = [k for k, c in enumerate(inner, i + 1) if _ends_fold(c)]
+            if inside:
+                raise ValueError(f"cell {inside[0]}: a heading inside a worked solution would end its fold in JupyterLab")
+        if not marker and all(c.cell_type == "markdown" for c in inner):
+            cell.source = _block("solution", of, _directive(cell)[2], "\n\n".join(c.source.strip() for c in inner))
+            cells.append(cell)
+            changed += len(inner)
+            i = after
+            continue
+        words = _fold_words(numbers.get(of))
+        meta = {"jp-MarkdownHeadingCollapsed": True, "tags": [FOLD_TAG], "aid2assets": {"solution-start": start}}
+        if cell.source != words or cell.metadata != meta:
+            cell.source, cell.metadata = words, meta
+            changed += 1
+        cells.extend([cell, *inner])
+        if after < len(nb.cells) and not _ends_fold(nb.cells[after]):
+            raise ValueError(f"cell {after}: the cell after a worked solution must be a heading or an "
+                             "exercise, or JupyterLab would fold it into the solution")
+        i = after
     nb.cells = cells
     return changed
 
@@ -430,7 +467,19 @@ def site_notebook(nb):
     while i < len(nb.cells):
         cell = nb.cells[i]
         i += 1
-        if FOLD_TAG in cell.metadata.get("tags", []):
+        marker = _fold_marker(cell)
+        if marker:   # a folded solution: gated again, up to the next heading
+            start = nbformat.v4.new_markdown_cell(marker)
+            start["id"] = cell.get("id", "solution")
+            end = next((j for j in range(i, len(nb.cells)) if _ends_fold(nb.cells[j])), len(nb.cells))
+            inner = nb.cells[i:end]
+            for c in inner:
+                if c.cell_type == "markdown":
+                    c.source = site_markdown(c.source)
+            close = nbformat.v4.new_markdown_cell("```{solution-end}\n```")
+            close["id"] = f"{start['id']}-end"
+            cells.extend([start, *inner, close])
+            i = end
             continue
         if cell.cell_type == "markdown":
             cell.source = site_markdown(cell.source)

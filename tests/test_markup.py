@@ -11,7 +11,7 @@ import nbformat
 import pytest
 
 from aid2assets.markup import (FOLD_TAG, cite_text, escape_dollars, main, name_references, readable_roles, rewrite,
-                               section_labels, site_markdown, site_notebook, unescaped_dollars)
+                               heading_level, section_labels, site_markdown, site_notebook, unescaped_dollars)
 from aid2assets.student import student_notebook
 
 REPO = Path(__file__).resolve().parent.parent
@@ -79,24 +79,41 @@ def test_exercises_become_blocks_and_solutions_fold():
     assert sources[1] == ("```{exercise} Level 1 · Reading\n:label: x-ex-1\n\nRead the figure.\n```\n"
                           "% <h4>Exercise 1 (Level 1 · Reading)</h4>")
     fold = nb.cells[2]
-    assert fold.source == "##### Solution to Exercise 1" and fold.id == "a2a-fold-x-sol-1"
-    assert fold.metadata == {"jp-MarkdownHeadingCollapsed": True, "tags": ["remove-cell", FOLD_TAG]}
-    assert sources[3:6] == ["```{solution-start} x-ex-1\n:label: x-sol-1\n:class: dropdown\n```", "Answer", "1 + 1"]
-    assert "jupyter" not in nb.cells[5].metadata
-    assert sources[7].startswith("```{exercise} Level 2 · Changing\n:label: x-ex-2\n\nChange the cell below.\n```\n% <h4>")
-    assert sources[8] == "x = 1"   # the starter code stays a cell, just after its exercise
-    assert sources[9] == "```{solution} x-ex-2\n:label: x-sol-2\n:class: dropdown\n\nIn words only.\n```"
-    assert sources[10] == "### Discussion questions" and len(nb.cells) == 11
+    assert fold.source == "##### Solution to Exercise 1" and fold.id == nb.cells[2].id
+    assert fold.metadata == {"jp-MarkdownHeadingCollapsed": True, "tags": [FOLD_TAG], "aid2assets": {
+        "solution-start": "```{solution-start} x-ex-1\n:label: x-sol-1\n:class: dropdown\n```"}}
+    assert sources[3:5] == ["Answer", "1 + 1"]   # the solution, up to the next heading: no end marker
+    assert "jupyter" not in nb.cells[4].metadata
+    assert sources[5].startswith("```{exercise} Level 2 · Changing\n:label: x-ex-2\n\nChange the cell below.\n```\n% <h4>")
+    assert sources[6] == "x = 1"   # the starter code stays a cell, just after its exercise
+    assert sources[7] == "```{solution} x-ex-2\n:label: x-sol-2\n:class: dropdown\n\nIn words only.\n```"
+    assert sources[8] == "### Discussion questions" and len(nb.cells) == 9
     assert rewrite(nb, bib={}) == 0   # idempotent
+    site = [c.source for c in site_notebook(nb).cells]
+    assert site == [c.source for c in gated_chapter().cells]   # the site reads what the author wrote
     student = student_notebook(nb, "x")
     assert not [c for c in student.cells if FOLD_TAG in c.metadata.get("tags", [])]
-    assert not [c for c in student.cells if "Answer" in c.source or "{solution" in c.source]
+    assert not [c for c in student.cells if "Answer" in c.source or "{solution" in c.source or c.source == "1 + 1"]
+    assert sum("**Your answer.**" in c.source for c in student.cells) == 2
+
+
+@pytest.mark.parametrize("source,level", [
+    ("## Exercises", 2), ("```{exercise} T\n:label: a\n\nbody\n```\n% <h4>Exercise 1 (T)</h4>", 4),
+    ("```python\n# a comment, not a heading\n```", None), ("Title\n---", 2), ("plain prose", None),
+    ("```{note}\n## inside a fence\n```", None), ("##### Solution to Exercise 1", 5),
+])
+def test_heading_level_as_jupyterlab_sees_it(source, level):
+    assert heading_level(source) == level
 
 
 def test_a_solution_must_end_before_a_heading():
     nb = gated_chapter()
     nb.cells.insert(8, md("Some prose that the fold would swallow."))
     with pytest.raises(ValueError, match="must be a heading or an exercise"):
+        rewrite(nb, bib={})
+    nb = gated_chapter()
+    nb.cells.insert(6, md("#### A heading inside a solution"))
+    with pytest.raises(ValueError, match="a heading inside a worked solution"):
         rewrite(nb, bib={})
 
 
@@ -142,6 +159,8 @@ def test_the_site_reads_each_chapter_as_it_did_and_the_rewrite_gives_it_back(pat
     assert text.count("{exercise-start}") == text.count("{exercise-end}") >= 3
     assert "{cite:p}`" in text and "{term}`" in text and "../references.md#" not in text and "../glossary.md#" not in text
     assert "% <h" not in text and not [c for c in site.cells if FOLD_TAG in c.metadata.get("tags", [])]
+    assert text.count("{solution-start}") == text.count("{solution-end}") == len(
+        [c for c in nb.cells if FOLD_TAG in c.metadata.get("tags", []) or c.source.startswith("```{solution}")])
     chapters = [nbformat.read(p, as_version=4) for p in CHAPTERS]
     rewrite(site, section_labels(chapters))
     assert [(c.cell_type, c.get("id"), c.source, c.metadata) for c in site.cells] == \

@@ -30,7 +30,7 @@ import nbformat
 import pytest
 
 from aid2assets.figures import MIME_TYPE
-from aid2assets.markup import FOLD_TAG, bibliography, site_markdown
+from aid2assets.markup import FOLD_LEVEL, FOLD_TAG, bibliography, heading_level, site_markdown
 from aid2assets.student import write_student_notebook
 from jupyterlab_support import TOKEN, jupyterlab
 from test_site_browser import browser, operate  # noqa: F401  (the site's browser fixture and its way of operating a control)
@@ -76,9 +76,12 @@ def expected(nb_path: Path):
 
 
 def _walk(nb):
+    """A fold heading hides the cells after it up to the next heading (as in JupyterLab); a
+    gated solution with no heading before it (the older form) is listed too, to fail by name."""
     found = {"figures": [], "solution_figures": [], "titles": [], "folds": {}, "dropdowns": 0, "keys": set()}
-    fold, inside = None, False
+    fold, gated = None, False
     for i, cell in enumerate(nb.cells):
+        kind = None
         if cell.cell_type == "markdown":
             found["keys"].update(k.strip() for m in CITE.findall(site_markdown(cell.source)) for k in m.split(","))
             m = re.match(r"^`{3,}\{(exercise|exercise-start|solution|solution-start|solution-end)\}[ \t]*(.*)", cell.source)
@@ -87,23 +90,24 @@ def _walk(nb):
                 found["titles"].append(m.group(2).strip())
             if kind == "solution":
                 found["dropdowns"] += 1
+            level = heading_level(cell.source)
+            if fold is not None and not gated and level is not None and level <= FOLD_LEVEL:
+                fold = None
             if FOLD_TAG in cell.metadata.get("tags", []):
                 fold = i
                 found["folds"][fold] = []
                 continue
             if kind == "solution-start":
-                inside = True
-                if fold is None:  # a solution with no heading to fold it: its cells must still be hidden
-                    fold = -i
-                    found["folds"][fold] = []
-        if inside:
+                fold, gated = -i, True
+                found["folds"][fold] = []
+        if fold is not None:
             found["folds"][fold].append(i)
         for out in cell.get("outputs", []):
             payload = out.get("data", {}).get(MIME_TYPE)
             if payload:
-                found["solution_figures" if inside else "figures"].append("fig-" + payload["id"])
-        if cell.cell_type == "markdown" and re.match(r"^`{3,}\{solution-end\}", cell.source):
-            fold, inside = None, False
+                found["solution_figures" if fold is not None else "figures"].append("fig-" + payload["id"])
+        if kind == "solution-end":
+            fold, gated = None, False
     return found
 
 

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from toc_support import toc_files
 
-from aid2assets.markup import FOLD_TAG
+from aid2assets.markup import FOLD_TAG, rewrite, site_notebook
 from aid2assets.student import ANSWER_TEXT, MarkerError, main, solution_blocks, student_notebook
 
 REPO = Path(__file__).resolve().parent.parent
@@ -124,21 +124,24 @@ def solution_only_lines(nb) -> set[str]:
 def test_no_solution_content_leaks_from_a_chapter(chapter):
     """Works with chapters that have no exercises yet (then the student notebook is the
     chapter without outputs) and with chapters that have them."""
-    nb = nbformat.read(chapter, as_version=4)
-    student = student_notebook(nb, str(chapter))
+    stored = nbformat.read(chapter, as_version=4)
+    student = student_notebook(stored, str(chapter))
+    nb = site_notebook(stored)   # the chapter with its solutions gated, as the site reads it
     blocks = solution_blocks(nb)
     student_lines = {line.strip() for c in student.cells for line in c.source.splitlines()}
     leaked = solution_only_lines(nb) & student_lines
     assert not leaked, f"{chapter.name}: solution lines in the student notebook: {sorted(leaked)[:5]}"
     assert all(not c.get("outputs") for c in student.cells)
     assert sum(c.source == ANSWER_TEXT for c in student.cells) == len(blocks)
-    removed = sum(last - first + 1 for first, last in blocks)
-    folds = sum(FOLD_TAG in c.metadata.get("tags", []) for c in nb.cells)  # JupyterLab's fold headings
-    assert folds <= len(blocks)
-    assert not [c for c in student.cells if FOLD_TAG in c.metadata.get("tags", [])]
-    assert len(student.cells) == len(nb.cells) - removed - folds + 2 * len(blocks)
+    assert not [c for c in student.cells if FOLD_TAG in c.metadata.get("tags", []) or "{solution" in c.source]
+    # what is left is the chapter outside its solutions, written for notebook front ends like it
+    outside = site_notebook(stored)
+    outside.cells = [c for i, c in enumerate(outside.cells) if not any(f <= i <= last for f, last in blocks)]
+    rewrite(outside, {})
+    kept = [c.source for c in student.cells if c.source not in (ANSWER_TEXT, "")]
+    assert kept == [c.source for c in outside.cells], f"{chapter.name}: the student notebook is not the chapter outside its solutions"
     if not blocks:
-        assert [c.source for c in student.cells] == [c.source for c in nb.cells]
+        assert [c.source for c in student.cells] == [c.source for c in stored.cells]
 
 
 def test_command_line_writes_every_chapter_and_reports_bad_markers(tmp_path, capsys):
