@@ -66,8 +66,13 @@ def test_solutions_are_replaced_by_answer_cells():
             assert cell.cell_type == "markdown"
             nxt = student.cells[i + 1]
             assert nxt.cell_type == "code" and nxt.source == "" and not nxt.outputs
-    # everything outside the solutions is kept, in order
-    kept = [c.source for c in nb.cells[:7]] + [nb.cells[11].source] + [c.source for c in nb.cells[13:]]
+    # everything outside the solutions is kept, in order, written for notebook front ends
+    # (aid2assets.markup: each exercise one block with a heading JupyterLab can fold)
+    kept = [c.source for c in nb.cells[:3]] + [
+        "```{exercise} Level 1 · Reading\n:label: fx-ex-1\n\nWhat is `x` times 21?\n```\n% <h4>Exercise 1 (Level 1 · Reading)</h4>",
+        nb.cells[5].source,
+        "```{exercise} Level 2 · One cell\n:label: fx-ex-2\n\nDouble it.\n```\n% <h4>Exercise 2 (Level 2 · One cell)</h4>",
+    ] + [c.source for c in nb.cells[13:]]
     assert [s for s in sources if s not in (ANSWER_TEXT, "")] == kept
     # outputs cleared; the original is untouched
     assert all(not c.outputs and c.execution_count is None for c in student.cells if c.cell_type == "code")
