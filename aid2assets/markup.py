@@ -16,8 +16,8 @@ merge::
 2. **Exercises as one-cell blocks.** jupyterlab-myst draws the gated ``{exercise-start}`` and
    ``{exercise-end}`` markers as two boxes, "Start of Exercise N (title)" and "End of
    Exercise", around cells it cannot enclose. Every gated exercise becomes one ``{exercise}``
-   cell holding its markdown (title, ``:label:`` and number kept; sphinx-exercise numbers and
-   links both forms alike), with its starter code cells just after the block. The cell ends
+   cell holding its markdown (title and ``:label:`` kept), with its starter code cells just
+   after the block (the site's build gates it again around them). The cell ends
    with a MyST comment holding an HTML heading, ``% <h4>Exercise N (title)</h4>``: MyST drops
    comments (on the site and in jupyterlab-myst), but JupyterLab finds the heading in the
    cell's source, which makes the exercise a foldable section in JupyterLab's table of
@@ -29,18 +29,23 @@ merge::
    solution's output again. What JupyterLab 4 and Notebook 7 keep folded is a **collapsed
    heading**: a markdown cell whose metadata says ``"jp-MarkdownHeadingCollapsed": true``
    hides every cell after it up to the next heading of its level or higher
-   (``NotebookActions.setHeadingCollapse``), those cells still run with Run All, and nothing
+   (``NotebookActions.setHeadingCollapse``); those cells still run with Run All, and nothing
    in a run opens them again (``runAll`` only expands the section of the last cell, where it
-   leaves the cursor). So each solution with code keeps its gated markers (its code must run:
-   its outputs are on the site and under nbval) and gets, just before ``{solution-start}``, a
-   heading cell "##### Solution to Exercise N", collapsed, tagged ``remove-cell`` (MyST-NB
-   leaves it off the site, where sphinx-exercise folds the solution into a dropdown as before)
-   and ``a2a-solution-fold`` (the student notebook drops it with the solution). The reader
-   opens it with its "N cells hidden" button or the arrow beside the heading; stepping into it
-   with Shift+Enter opens it too, as any collapsed section in JupyterLab. A solution of
-   markdown only becomes a one-cell ``{solution}`` directive instead, which jupyterlab-myst
-   draws as a closed dropdown, as the site does. Checked in the client
-   (tests/test_notebooks_jupyterlab.py: folded on opening and after Run All, open on a click).
+   leaves the cursor). So the ``{solution-start}`` cell of each solution with code becomes a
+   collapsed heading, "##### Solution to Exercise N" (same cell id, tagged
+   ``a2a-solution-fold``, the directive kept in its metadata under ``aid2assets``), and its
+   ``{solution-end}`` goes: the solution runs to the next heading, exactly as far as
+   JupyterLab folds it (the exercise after it, or "Discussion questions"; a heading inside a
+   solution, or prose after one, stops the rewrite). jupyterlab-myst would draw the gated
+   markers as an empty "Start of Solution" dropdown and an empty box, so the notebook keeps
+   neither; the site's build puts them back (:func:`site_notebook`), and sphinx-exercise folds
+   the solution into a dropdown as before, its code run and its outputs shown; the student
+   notebook is made from the same form. The reader opens a solution with its "N cells hidden"
+   button or the arrow beside the heading; stepping into it with Shift+Enter opens it too, as
+   any collapsed section. A solution of markdown only becomes a one-cell ``{solution}``
+   directive, which jupyterlab-myst draws as a closed dropdown. Checked in the client
+   (tests/test_notebooks_jupyterlab.py: folded on opening and after Run All, open on a click),
+   in JupyterLab 4.6 and, by hand, Notebook 7.6 (same notebook widgets).
 
 4. **Citations and glossary terms in words.** jupyterlab-myst has no bibliography and no
    glossary, so ``{cite:p}`key``` showed the bare key and ``{term}`` a link to nowhere. In the

@@ -12,7 +12,9 @@ Two pieces, both registered by the package:
   folder, adds it only to pages that hold figures, and publishes ``data/`` beside the
   pages. It also writes each chapter's student notebook (solutions removed,
   :mod:`aid2assets.student`) to ``student/<chapter>.ipynb`` with a link under the
-  chapter's title, and, with
+  chapter's title; hands MyST-NB each chapter notebook as the site has always read it
+  (:func:`aid2assets.markup.site_notebook`: the stored notebooks are written for notebook
+  front ends); and, with
   ``a2a_print = True`` (the print edition, :mod:`aid2assets.printing`), draws every figure as
   the PNG stored in its output instead of a live chart.
 """
