@@ -456,7 +456,7 @@ def _block_parts(cell):
     return d[0], d[1], d[2], rest[:-len(fence)].strip()
 
 
-def site_notebook(nb):
+def site_notebook(nb, roles: bool = True):
     """The notebook as the site's build reads it: a copy of ``nb`` undoing what only the
     notebook edition needs, so that the site renders exactly what it did before.
 
@@ -465,7 +465,8 @@ def site_notebook(nb):
     its markdown and the starter code cells just after it (inside the exercise's box on the
     site); a one-cell ``{solution}`` becomes gated too; the exercises' comment headings and the
     notebook-only fold headings are left out. ``aid2assets.site`` applies it to every notebook
-    before MyST-NB parses it, and :func:`rewrite` of the result gives ``nb`` back.
+    before MyST-NB parses it, and :func:`rewrite` of the result gives ``nb`` back. With
+    ``roles=False`` citations and terms keep their links (the student notebook's way).
     """
     nb = copy.deepcopy(nb)
     cells, i = [], 0
@@ -479,14 +480,14 @@ def site_notebook(nb):
             end = next((j for j in range(i, len(nb.cells)) if _ends_fold(nb.cells[j])), len(nb.cells))
             inner = nb.cells[i:end]
             for c in inner:
-                if c.cell_type == "markdown":
+                if c.cell_type == "markdown" and roles:
                     c.source = site_markdown(c.source)
             close = nbformat.v4.new_markdown_cell("```{solution-end}\n```")
             close["id"] = f"{start['id']}-end"
             cells.extend([start, *inner, close])
             i = end
             continue
-        if cell.cell_type == "markdown":
+        if cell.cell_type == "markdown" and roles:
             cell.source = site_markdown(cell.source)
         parts = _block_parts(cell)
         if parts is None:
@@ -512,11 +513,14 @@ def rewrite(nb, labels: dict[str, str] | None = None, bib: dict[str, tuple[str, 
     changed = exercises_as_blocks(nb)
     changed += mark_exercises(nb)   # before the folds: an exercise's heading ends the fold above it
     changed += fold_solutions(nb)
-    bib = bibliography() if bib is None else bib
+    if bib is None and BIBLIOGRAPHY.exists():
+        bib = bibliography()
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            # through the site's form and back: a citation's words follow references.bib
-            new = name_references(escape_dollars(readable_roles(site_markdown(cell.source), bib)), labels or {})
+            # through the site's form and back, so that a citation's words follow references.bib
+            # (without references.bib, as in an installed package, links keep their words)
+            text = site_markdown(cell.source) if bib is not None else cell.source
+            new = name_references(escape_dollars(readable_roles(text, bib or {})), labels or {})
             if new != cell.source:
                 cell.source = new
                 changed += 1

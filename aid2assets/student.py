@@ -139,7 +139,7 @@ def student_notebook(nb, name: str = "notebook"):
     :func:`aid2assets.markup.site_notebook`), and the student notebook is then written for
     notebook front ends like the chapter (:func:`aid2assets.markup.rewrite`).
     """
-    nb = site_notebook(nb)
+    nb = site_notebook(nb, roles=False)
     blocks = solution_blocks(nb, name)
     cells, pos = [], 0
     for k, (first, last) in enumerate(blocks, 1):
