@@ -54,7 +54,7 @@ METADATA_KEY = "aid2assets"
 # Modules used only by the build, the tests' tools or the command line, never by a chapter's
 # kernel: a change to them cannot change a notebook's outputs (tests/test_execution_fingerprint.py
 # checks that no chapter and no kernel-side module imports one of them).
-BUILD_SIDE = ("site.py", "first_paint.py", "printing.py", "serve.py", "student.py", "curation.py", "execution.py",
+BUILD_SIDE = ("site.py", "first_paint.py", "printing.py", "serve.py", "student.py", "markup.py", "curation.py", "execution.py",
               "publishing.py")
 
 

@@ -1,7 +1,8 @@
 """Chapter markdown that reads the same on the site and in every notebook front end.
 
-Two rewrites of a chapter notebook, both idempotent (running them again changes nothing), so
-they can be re-run after any edit to the prose::
+Rewrites of a chapter notebook's markdown cells (never the source of a code cell), all idempotent
+(running them again changes nothing), so they can be re-run after any edit to the prose or a
+merge::
 
     python -m aid2assets.markup chapters/*.ipynb          # rewrite in place
     python -m aid2assets.markup --check chapters/*.ipynb  # exit 1 if anything would change
@@ -11,35 +12,75 @@ they can be re-run after any edit to the prose::
    into italic math. Every ``$`` in a markdown cell's prose becomes ``\\$``, a literal dollar
    in CommonMark, MyST (the site) and every front end alike. Code spans, role contents and
    fenced blocks are left alone: there a backslash would be shown.
-2. **Folded solutions.** jupyterlab-myst renders the gated ``{solution-start}`` marker as a
-   folded "Solution to Exercise N" box, but a notebook cannot put the following cells inside
-   it; so every cell between ``{solution-start}`` and ``{solution-end}`` is marked
-   ``jupyter.source_hidden`` (and a code cell ``jupyter.outputs_hidden`` too: the notebook
-   format's own "collapsed" flags). JupyterLab and Notebook 7 show such a cell as a thin bar that opens
-   when clicked; Run All still runs it. The site ignores the flags: there sphinx-exercise
-   folds the solution.
 
-3. **Cross-references with their words.** A bare ``{ref}`label``` takes its words from the
+2. **Exercises as one-cell blocks.** jupyterlab-myst draws the gated ``{exercise-start}`` and
+   ``{exercise-end}`` markers as two boxes, "Start of Exercise N (title)" and "End of
+   Exercise", around cells it cannot enclose. Every gated exercise becomes one ``{exercise}``
+   cell holding its markdown (title and ``:label:`` kept), with its starter code cells just
+   after the block (the site's build gates it again around them). The cell ends
+   with a MyST comment holding an HTML heading, ``% <h4>Exercise N (title)</h4>``: MyST drops
+   comments (on the site and in jupyterlab-myst), but JupyterLab finds the heading in the
+   cell's source, which makes the exercise a foldable section in JupyterLab's table of
+   contents and ends the fold of the solution before it (below).
+
+3. **Solutions folded, also after Run All.** The notebook format's own flags
+   (``jupyter.source_hidden``/``outputs_hidden``) fold a cell only until it runs: JupyterLab's
+   ``CodeCell.execute`` sets ``outputHidden = false`` on every run, so Run All showed every
+   solution's output again. What JupyterLab 4 and Notebook 7 keep folded is a **collapsed
+   heading**: a markdown cell whose metadata says ``"jp-MarkdownHeadingCollapsed": true``
+   hides every cell after it up to the next heading of its level or higher
+   (``NotebookActions.setHeadingCollapse``); those cells still run with Run All, and nothing
+   in a run opens them again (``runAll`` only expands the section of the last cell, where it
+   leaves the cursor). So the ``{solution-start}`` cell of each solution with code becomes a
+   collapsed heading, "##### Solution to Exercise N" (same cell id, tagged
+   ``a2a-solution-fold``, the directive kept in its metadata under ``aid2assets``), and its
+   ``{solution-end}`` goes: the solution runs to the next heading, exactly as far as
+   JupyterLab folds it (the exercise after it, or "Discussion questions"; a heading inside a
+   solution, or prose after one, stops the rewrite). jupyterlab-myst would draw the gated
+   markers as an empty "Start of Solution" dropdown and an empty box, so the notebook keeps
+   neither; the site's build puts them back (:func:`site_notebook`), and sphinx-exercise folds
+   the solution into a dropdown as before, its code run and its outputs shown; the student
+   notebook is made from the same form. The reader opens a solution with its "N cells hidden"
+   button or the arrow beside the heading; stepping into it with Shift+Enter opens it too, as
+   any collapsed section. A solution of markdown only becomes a one-cell ``{solution}``
+   directive, which jupyterlab-myst draws as a closed dropdown. Checked in the client
+   (tests/test_notebooks_jupyterlab.py: folded on opening and after Run All, open on a click),
+   in JupyterLab 4.6 and, by hand, Notebook 7.6 (same notebook widgets).
+
+4. **Citations and glossary terms in words.** jupyterlab-myst has no bibliography and no
+   glossary, so ``{cite:p}`key``` showed the bare key and ``{term}`` a link to nowhere. In the
+   stored notebook a citation is a link whose words are its author and year,
+   ``[(Epstein and Kronstadt, 2013)](../references.md#cite:p=crs-pakistan-aid-2013)``, and a
+   term a link to the glossary, ``[appropriates](../glossary.md#term-Appropriation)``: readable
+   in every front end (GitHub and Colab included). The site's build turns them back into
+   exactly the roles they were (:func:`site_markdown`, applied by ``aid2assets.site`` before
+   MyST-NB parses a notebook), so sphinxcontrib-bibtex and the glossary render, link and list
+   them as before. A citation of a key missing from references.bib stops the rewrite.
+
+5. **Cross-references with their words.** A bare ``{ref}`label``` takes its words from the
    section it points to; in a notebook that section is in another file, so jupyterlab-myst
    can only print the label ("trade-lowest-claim"). A bare reference to a section label,
    ``(label)=`` above a heading in any chapter, is given the heading's words,
    ``{ref}`Heading <label>```: the site shows the same words, the notebook no longer a label.
 
-Other MyST constructs the chapters use ({term}, {cite:p}, {cite:t}, {doc} with its own
-words, the gated exercise markers, {admonition}) render readably with jupyterlab-myst as
-they are, and are not rewritten.
+Other MyST constructs the chapters use ({doc} with its own words, {admonition}) render
+readably with jupyterlab-myst as they are, and are not rewritten.
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
+import html
 import re
 import sys
 from pathlib import Path
 
 import nbformat
+from urllib.parse import quote, unquote
 
-__all__ = ["escape_dollars", "reader_text", "unescaped_dollars", "fold_solutions", "rewrite", "main"]
+__all__ = ["escape_dollars", "reader_text", "unescaped_dollars", "exercises_as_blocks", "fold_solutions",
+           "mark_exercises", "readable_roles", "site_markdown", "site_notebook", "bibliography", "cite_text", "rewrite", "main"]
 
 # A fenced block (``` or ~~~, or a ::: directive fence is prose and stays in), or an inline
 # run of backticks with its closing run: their contents are code and keep their dollars.
@@ -90,8 +131,9 @@ def escape_dollars(text: str) -> str:
 
 def reader_text(text: str) -> str:
     """Markdown with its escaped dollars shown as a reader sees them (``\\$5`` -> ``$5``),
-    for tests that look for a sentence of the prose."""
-    return text.replace("\\$", "$")
+    and citations and glossary terms in the roles the site reads (:func:`site_markdown`), for
+    tests that look for a sentence of the prose."""
+    return site_markdown(text).replace("\\$", "$")
 
 
 def unescaped_dollars(text: str) -> list[str]:
@@ -106,32 +148,195 @@ def unescaped_dollars(text: str) -> list[str]:
     return found
 
 
-_MARKER = re.compile(r"^\s*(?:`{3,}|:{3,})\s*\{(solution-start|solution-end)\}")
+_DIRECTIVE = re.compile(r"^(?P<fence>`{3,}|:{3,})\{(?P<name>[\w-]+)\}[ \t]*(?P<arg>[^\n]*)\n"
+                        r"(?P<opts>(?:[ \t]*:[\w-]+:[^\n]*\n)*)")
+FOLD_TAG = "a2a-solution-fold"      # the notebook-only heading that folds a worked solution
+EXERCISE_LEVEL, FOLD_LEVEL = 4, 5   # below the chapters' "### Exercises", the fold one level lower
+_EXERCISE_HEADING = re.compile(r"\n*^% <h\d>.*</h\d>[ \t]*\Z", re.M)
+_CODE_FENCE = re.compile(r"^(`{3,}|~{3,})[^\n]*\n.*?(?:^\1[ \t]*$|\Z)", re.M | re.S)
+
+
+def heading_level(source: str) -> int | None:
+    """The level of the highest heading JupyterLab finds in a markdown cell, or None.
+
+    As JupyterLab's collapsible headings see it (``parseHeadings`` over the marked lexer):
+    ATX and setext headings and HTML ``<h1>``-``<h6>``, anywhere outside backtick or tilde
+    fences; a MyST directive's fence is a code block there, so headings inside it do not count.
+    """
+    text = _CODE_FENCE.sub("", source)
+    levels = [len(m) for m in re.findall(r"^ {0,3}(#{1,6})(?:[ \t]|$)", text, re.M)]
+    levels += [1 if u[0] == "=" else 2 for u in re.findall(r"^[^\s\n][^\n]*\n {0,3}(={2,}|-{2,})[ \t]*$", text, re.M)]
+    levels += [int(n) for n in re.findall(r"<h([1-6])\b", text, re.I)]
+    return min(levels) if levels else None
+
+
+def _ends_fold(cell) -> bool:
+    level = heading_level(cell.source) if cell.cell_type == "markdown" else None
+    return level is not None and level <= FOLD_LEVEL
+
+
+def _directive(cell):
+    """``(name, argument, options text, match)`` of a markdown cell that opens with a directive."""
+    if cell.cell_type != "markdown":
+        return None
+    m = _DIRECTIVE.match(cell.source)
+    return (m.group("name"), m.group("arg").strip(), m.group("opts"), m) if m else None
+
+
+def _label(opts: str) -> str | None:
+    m = re.search(r"^[ \t]*:label:[ \t]*(\S+)", opts, re.M)
+    return m.group(1) if m else None
+
+
+def _block(name: str, arg: str, opts: str, body: str) -> str:
+    """A one-cell directive holding ``body``, fenced longer than any fence inside it."""
+    runs = [len(r) for r in re.findall(r"^[ \t]*(`{3,})", body, re.M)]
+    fence = "`" * max([3] + [r + 1 for r in runs])
+    return f"{fence}{{{name}}} {arg}".rstrip() + f"\n{opts}\n{body.strip()}\n{fence}"
+
+
+def exercises_as_blocks(nb) -> int:
+    """Turn each gated exercise into a one-cell ``{exercise}`` directive; returns cells changed.
+
+    The markdown cells that open the exercise become the directive's body; the starter code
+    cells that follow it (and anything after them) stay cells, just after the block.
+    """
+    cells, changed, i = [], 0, 0
+    while i < len(nb.cells):
+        d = _directive(nb.cells[i])
+        if not (d and d[0] == "exercise-start"):
+            cells.append(nb.cells[i])
+            i += 1
+            continue
+        end = next((j for j in range(i + 1, len(nb.cells)) if (_directive(nb.cells[j]) or ("",))[0] == "exercise-end"), None)
+        if end is None:
+            raise ValueError(f"cell {i}: exercise-start never closed by an exercise-end")
+        inner = nb.cells[i + 1:end]
+        k = next((n for n, c in enumerate(inner) if c.cell_type != "markdown"), len(inner))
+        head = nb.cells[i]
+        head.source = _block("exercise", d[1], d[2], "\n\n".join(c.source.strip() for c in inner[:k]))
+        cells.append(head)
+        cells.extend(inner[k:])
+        changed += 1 + k + 1
+        i = end + 1
+    nb.cells = cells
+    return changed
+
+
+def _exercise_numbers(nb) -> dict[str, int]:
+    """Exercise label -> its number in the notebook (jupyterlab-myst numbers them in order)."""
+    numbers, n = {}, 0
+    for cell in nb.cells:
+        d = _directive(cell)
+        if d and d[0] in ("exercise", "exercise-start"):
+            n += 1
+            if _label(d[2]):
+                numbers[_label(d[2])] = n
+    return numbers
+
+
+def mark_exercises(nb) -> int:
+    """End each ``{exercise}`` cell with a MyST comment holding an HTML heading.
+
+    MyST hides the comment (on the site and in jupyterlab-myst), but JupyterLab's collapsible
+    headings find the heading in the cell's source: the exercise becomes a foldable section
+    (listed in JupyterLab's table of contents) and ends the fold of the solution before it.
+    """
+    changed, n = 0, 0
+    for cell in nb.cells:
+        d = _directive(cell)
+        if not (d and d[0] == "exercise"):
+            continue
+        n += 1
+        title = html.escape(reader_text(d[1]), quote=False)
+        heading = f"<h{EXERCISE_LEVEL}>Exercise {n}" + (f" ({title})" if title else "") + f"</h{EXERCISE_LEVEL}>"
+        new = _EXERCISE_HEADING.sub("", cell.source).rstrip() + f"\n% {heading}"
+        if new != cell.source:
+            cell.source = new
+            changed += 1
+    return changed
+
+
+def _fold_words(number: int | None) -> str:
+    return f"{'#' * FOLD_LEVEL} " + (f"Solution to Exercise {number}" if number else "Worked solution")
+
+
+def _drop_hidden_flags(cell) -> bool:
+    jupyter = cell.metadata.get("jupyter")
+    if not jupyter or not {"source_hidden", "outputs_hidden"} & set(jupyter):
+        return False
+    rest = {k: v for k, v in jupyter.items() if k not in ("source_hidden", "outputs_hidden")}
+    if rest:
+        cell.metadata["jupyter"] = rest
+    else:
+        cell.metadata.pop("jupyter")
+    return True
+
+
+def _fold_marker(cell) -> str | None:
+    """The ``{solution-start}`` directive a fold heading stands for, or None."""
+    if cell.cell_type != "markdown" or FOLD_TAG not in cell.metadata.get("tags", []):
+        return None
+    return cell.metadata.get("aid2assets", {}).get("solution-start")
 
 
 def fold_solutions(nb) -> int:
-    """Mark every cell inside a gated solution as collapsed; returns how many changed."""
-    inside, changed = False, 0
-    for cell in nb.cells:
-        source = cell.source if isinstance(cell.source, str) else "".join(cell.source)
-        m = _MARKER.match(source) if cell.cell_type == "markdown" else None
-        if m:
-            inside = m.group(1) == "solution-start"
+    """Fold every worked solution under a collapsed heading; returns how many cells changed.
+
+    A gated solution with code becomes a collapsed heading cell, "Solution to Exercise N",
+    standing for its ``{solution-start}`` (the directive is kept in the cell's metadata, and
+    the cell keeps its id), then the solution's cells; its ``{solution-end}`` goes, as the
+    solution ends where JupyterLab's fold does, at the next heading. A solution of markdown
+    only becomes a one-cell ``{solution}`` directive (jupyterlab-myst draws it as a closed
+    dropdown). Raises ValueError where JupyterLab would fold too little or too much: a heading
+    inside a solution, or a solution not followed by a heading (an exercise's or a section's).
+    """
+    numbers = _exercise_numbers(nb)
+    changed = sum(_drop_hidden_flags(c) for c in nb.cells)
+    cells, i = [], 0
+    while i < len(nb.cells):
+        cell = nb.cells[i]
+        d = _directive(cell)
+        marker = _fold_marker(cell)
+        if FOLD_TAG in cell.metadata.get("tags", []) and not marker:  # an older fold, without its directive
+            changed += 1
+            i += 1
             continue
-        jupyter = cell.metadata.get("jupyter", {})
-        want = ({"source_hidden": True, "outputs_hidden": True} if cell.cell_type == "code"
-                else {"source_hidden": True}) if inside else {}
-        have = {k: jupyter.get(k) for k in ("source_hidden", "outputs_hidden") if k in jupyter}
-        if inside and have != want:
-            cell.metadata["jupyter"] = {**jupyter, **want}
+        if not (marker or (d and d[0] == "solution-start")):
+            cells.append(cell)
+            i += 1
+            continue
+        start = marker or cell.source
+        of = _directive(nbformat.v4.new_markdown_cell(start))[1]
+        if marker:   # already folded: the solution runs to the next heading
+            end = next((j for j in range(i + 1, len(nb.cells)) if _ends_fold(nb.cells[j])), len(nb.cells))
+            inner, after = nb.cells[i + 1:end], end
+        else:
+            end = next((j for j in range(i + 1, len(nb.cells)) if (_directive(nb.cells[j]) or ("",))[0] == "solution-end"), None)
+            if end is None:
+                raise ValueError(f"cell {i}: solution-start never closed by a solution-end")
+            inner, after = nb.cells[i + 1:end], end + 1
             changed += 1
-        elif not inside and have:  # a cell that left a solution is shown again
-            rest = {k: v for k, v in jupyter.items() if k not in ("source_hidden", "outputs_hidden")}
-            if rest:
-                cell.metadata["jupyter"] = rest
-            else:
-                cell.metadata.pop("jupyter")
+            inside = [k for k, c in enumerate(inner, i + 1) if _ends_fold(c)]
+            if inside:
+                raise ValueError(f"cell {inside[0]}: a heading inside a worked solution would end its fold in JupyterLab")
+        if not marker and all(c.cell_type == "markdown" for c in inner):
+            cell.source = _block("solution", of, _directive(cell)[2], "\n\n".join(c.source.strip() for c in inner))
+            cells.append(cell)
+            changed += len(inner)
+            i = after
+            continue
+        words = _fold_words(numbers.get(of))
+        meta = {"jp-MarkdownHeadingCollapsed": True, "tags": [FOLD_TAG], "aid2assets": {"solution-start": start}}
+        if cell.source != words or cell.metadata != meta:
+            cell.source, cell.metadata = words, meta
             changed += 1
+        cells.extend([cell, *inner])
+        if after < len(nb.cells) and not _ends_fold(nb.cells[after]):
+            raise ValueError(f"cell {after}: the cell after a worked solution must be a heading or an "
+                             "exercise, or JupyterLab would fold it into the solution")
+        i = after
+    nb.cells = cells
     return changed
 
 
@@ -159,12 +364,163 @@ def name_references(text: str, labels: dict[str, str]) -> str:
     return _BARE_REF.sub(named, text)
 
 
-def rewrite(nb, labels: dict[str, str] | None = None) -> int:
+_CITE_ROLE = re.compile(r"\{cite(?::(?P<kind>[pt]))?\}`(?P<keys>[^`]+)`")
+_TERM_ROLE = re.compile(r"\{term\}`(?P<body>[^`]+)`")
+_CITE_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\(\.\./references\.md#cite(?::(?P<kind>[pt]))?=(?P<keys>[^)\s]+)\)")
+_TERM_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\(\.\./glossary\.md#term-(?P<term>[^)\s]+)\)")
+BIBLIOGRAPHY = Path(__file__).resolve().parent.parent / "references.bib"
+
+
+def bibliography(path: Path = BIBLIOGRAPHY) -> dict[str, tuple[str, str]]:
+    """``key -> (authors, year)`` of every entry of references.bib, as a citation names them."""
+    from pybtex.database import parse_file
+    from pybtex.richtext import Text
+
+    def plain(latex: str) -> str:  # "{Kelley Drye \\& Warren}" -> "Kelley Drye & Warren"
+        return Text.from_latex(latex).render_as("text")
+
+    entries = {}
+    for key, entry in parse_file(str(path)).entries.items():
+        names = [plain(" ".join(p.prelast_names + p.last_names)) for p in entry.persons.get("author", [])]
+        authors = (names[0] if len(names) == 1 else " and ".join(names) if len(names) == 2
+                   else f"{names[0]} et al." if names else key)
+        entries[key] = (authors, plain(entry.fields.get("year", "n.d.")))
+    return entries
+
+
+def cite_text(keys: str, kind: str | None, bib: dict[str, tuple[str, str]]) -> str:
+    """The words a reader sees for a citation: "(Author, 2013; Other, 2014)", or "Author (2013)"."""
+    unknown = [k.strip() for k in keys.split(",") if k.strip() not in bib]
+    if unknown:
+        raise ValueError(f"citation of {', '.join(unknown)}: no such entry in references.bib")
+    works = [bib[k.strip()] for k in keys.split(",")]
+    if kind == "t":
+        return ", ".join(f"{a} ({y})" for a, y in works)
+    return "(" + "; ".join(f"{a}, {y}" for a, y in works) + ")"
+
+
+def _outside_code(text: str, fn) -> str:
+    """``fn`` applied to the markdown of ``text`` but not to its fenced code blocks (a
+    directive's fence is markdown: its title and body are rewritten too)."""
+    out, pos = [], 0
+    for m in _FENCE.finditer(text):
+        out.append(fn(text[pos:m.start()]))
+        block, fence = m.group(0), m.group("fence")
+        first, rest = block.split("\n", 1)
+        if re.match(r"(`{3,}|~{3,})\s*\{[\w:-]+\}", first):
+            cut = rest.rstrip().rfind(fence)
+            out.append(fn(first) + "\n" + _outside_code(rest[:cut], fn) + rest[cut:])
+        else:
+            out.append(block)
+        pos = m.end()
+    out.append(fn(text[pos:]))
+    return "".join(out)
+
+
+def readable_roles(text: str, bib: dict[str, tuple[str, str]]) -> str:
+    """Citations and glossary terms as links with a reader's words (see the module's docstring)."""
+    def cite(m):
+        kind = m.group("kind")
+        return f"[{cite_text(m.group('keys'), kind, bib)}](../references.md#cite{':' + kind if kind else ''}={m.group('keys').replace(' ', '')})"
+
+    def term(m):
+        body = m.group("body")
+        words, target = (body.rsplit("<", 1) if body.rstrip().endswith(">") and "<" in body else (body, body))
+        words, target = words.strip(), target.rstrip().rstrip(">").strip()
+        return f"[{words}](../glossary.md#term-{quote(target, safe='')})"
+    return _outside_code(text, lambda t: _TERM_ROLE.sub(term, _CITE_ROLE.sub(cite, t)))
+
+
+def site_markdown(text: str) -> str:
+    """The inverse of :func:`readable_roles`: the roles the site's Sphinx build reads
+    (``aid2assets.site`` applies it to every notebook before MyST-NB parses it)."""
+    def cite(m):
+        kind = m.group("kind")
+        return f"{{cite{':' + kind if kind else ''}}}`{m.group('keys')}`"
+
+    def term(m):
+        words, target = m.group("text").replace("\\$", "$"), unquote(m.group("term"))
+        return f"{{term}}`{target}`" if words == target else f"{{term}}`{words} <{target}>`"
+    return _TERM_LINK.sub(term, _CITE_LINK.sub(cite, text))
+
+
+def _block_parts(cell):
+    """``(name, argument, options, body)`` of a one-cell ``{exercise}`` or ``{solution}``."""
+    d = _directive(cell)
+    if not (d and d[0] in ("exercise", "solution")):
+        return None
+    fence = d[3].group("fence")
+    rest = _EXERCISE_HEADING.sub("", cell.source[d[3].end():]).rstrip()
+    if not rest.endswith(fence):
+        return None
+    return d[0], d[1], d[2], rest[:-len(fence)].strip()
+
+
+def site_notebook(nb, roles: bool = True):
+    """The notebook as the site's build reads it: a copy of ``nb`` undoing what only the
+    notebook edition needs, so that the site renders exactly what it did before.
+
+    Citations and terms become roles again (:func:`site_markdown`); each one-cell
+    ``{exercise}`` becomes the gated ``{exercise-start}``/``{exercise-end}`` pair again, around
+    its markdown and the starter code cells just after it (inside the exercise's box on the
+    site); a one-cell ``{solution}`` becomes gated too; the exercises' comment headings and the
+    notebook-only fold headings are left out. ``aid2assets.site`` applies it to every notebook
+    before MyST-NB parses it, and :func:`rewrite` of the result gives ``nb`` back. With
+    ``roles=False`` citations and terms keep their links (the student notebook's way).
+    """
+    nb = copy.deepcopy(nb)
+    cells, i = [], 0
+    while i < len(nb.cells):
+        cell = nb.cells[i]
+        i += 1
+        marker = _fold_marker(cell)
+        if marker:   # a folded solution: gated again, up to the next heading
+            start = nbformat.v4.new_markdown_cell(marker)
+            start["id"] = cell.get("id", "solution")
+            end = next((j for j in range(i, len(nb.cells)) if _ends_fold(nb.cells[j])), len(nb.cells))
+            inner = nb.cells[i:end]
+            for c in inner:
+                if c.cell_type == "markdown" and roles:
+                    c.source = site_markdown(c.source)
+            close = nbformat.v4.new_markdown_cell("```{solution-end}\n```")
+            close["id"] = f"{start['id']}-end"
+            cells.extend([start, *inner, close])
+            i = end
+            continue
+        if cell.cell_type == "markdown" and roles:
+            cell.source = site_markdown(cell.source)
+        parts = _block_parts(cell)
+        if parts is None:
+            cells.append(cell)
+            continue
+        name, arg, opts, body = parts
+        cell.source = f"```{{{name}-start}} {arg}".rstrip() + f"\n{opts}```"
+        inner = [nbformat.v4.new_markdown_cell(body)] if body else []
+        for k, c in enumerate(inner):
+            c["id"] = f"{cell.get('id', name)}-body"
+        while name == "exercise" and i < len(nb.cells) and nb.cells[i].cell_type == "code":
+            inner.append(nb.cells[i])
+            i += 1
+        end = nbformat.v4.new_markdown_cell(f"```{{{name}-end}}\n```")
+        end["id"] = f"{cell.get('id', name)}-end"
+        cells.extend([cell, *inner, end])
+    nb.cells = cells
+    return nb
+
+
+def rewrite(nb, labels: dict[str, str] | None = None, bib: dict[str, tuple[str, str]] | None = None) -> int:
     """Apply the rewrites to ``nb`` in place; returns the number of cells changed."""
-    changed = fold_solutions(nb)
+    changed = exercises_as_blocks(nb)
+    changed += mark_exercises(nb)   # before the folds: an exercise's heading ends the fold above it
+    changed += fold_solutions(nb)
+    if bib is None and BIBLIOGRAPHY.exists():
+        bib = bibliography()
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            new = name_references(escape_dollars(cell.source), labels or {})
+            # through the site's form and back, so that a citation's words follow references.bib
+            # (without references.bib, as in an installed package, links keep their words)
+            text = site_markdown(cell.source) if bib is not None else cell.source
+            new = name_references(escape_dollars(readable_roles(text, bib or {})), labels or {})
             if new != cell.source:
                 cell.source = new
                 changed += 1
@@ -180,9 +536,14 @@ def main(argv=None) -> int:
     chapters = Path(__file__).resolve().parent.parent / "chapters"
     sources = sorted(set(args.notebooks) | set(chapters.glob("*.ipynb")))
     labels = section_labels(nbformat.read(p, as_version=4) for p in sources)
+    bib = bibliography()
     for path in args.notebooks:
         nb = nbformat.read(path, as_version=4)
-        changed = rewrite(nb, labels)
+        try:
+            changed = rewrite(nb, labels, bib)
+        except ValueError as err:
+            print(f"{path}: {err}", file=sys.stderr)
+            return 2
         if changed and args.check:
             print(f"{path}: {changed} cells to rewrite (run python -m aid2assets.markup {path})")
             status = 1

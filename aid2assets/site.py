@@ -12,7 +12,9 @@ Two pieces, both registered by the package:
   folder, adds it only to pages that hold figures, and publishes ``data/`` beside the
   pages. It also writes each chapter's student notebook (solutions removed,
   :mod:`aid2assets.student`) to ``student/<chapter>.ipynb`` with a link under the
-  chapter's title, and, with
+  chapter's title; hands MyST-NB each chapter notebook as the site has always read it
+  (:func:`aid2assets.markup.site_notebook`: the stored notebooks are written for notebook
+  front ends); and, with
   ``a2a_print = True`` (the print edition, :mod:`aid2assets.printing`), draws every figure as
   the PNG stored in its output instead of a live chart.
 """
@@ -451,6 +453,25 @@ def _unique_exercise_ids(app, doctree, docname):
             section["ids"] = [f"{owner['ids'][0]}-content"]
 
 
+def _notebook_for_the_site(app, docname, source):
+    """Give MyST-NB each chapter as the site has always read it (:func:`aid2assets.markup.site_notebook`).
+
+    The stored notebooks are written for notebook front ends (:mod:`aid2assets.markup`):
+    citations and glossary terms as links in words, exercises as one-cell blocks, a
+    notebook-only heading folding each solution. Here the citations and terms become
+    ``{cite:p}`` and ``{term}`` roles again and the exercises gated blocks around their starter
+    code, so that sphinxcontrib-bibtex, the glossary and sphinx-exercise render, number, link
+    and list them exactly as before.
+    """
+    if not str(app.env.doc2path(docname)).endswith(".ipynb"):
+        return
+    import nbformat
+
+    from .markup import site_notebook
+
+    source[0] = nbformat.writes(site_notebook(nbformat.reads(source[0], as_version=4)))
+
+
 # --- Every page: one search box, the book's site stylesheet, link cards ------------------------
 
 SITE_CSS = "a2a/site.css"          # fixes to the theme on every page (aid2assets/static/site.css)
@@ -508,6 +529,7 @@ def _write_site_static(app, exception):
 def setup(app):
     app.connect("html-page-context", _tidy_body)
     app.connect("doctree-resolved", _unique_exercise_ids)
+    app.connect("source-read", _notebook_for_the_site)
     # True for the print edition (python -m aid2assets.printing): figures as images, no script.
     app.add_config_value("a2a_print", False, "env", [bool])
     app.connect("config-inited", _launch_buttons_need_a_repository)

@@ -13,7 +13,9 @@ of sphinx-exercise (see the Exercises convention in README.md)::
 
 :func:`student_notebook` removes each such block, both marker cells included, and puts in
 its place a markdown cell asking for the student's answer and an empty code cell. A
-one-cell ``{solution}`` directive (the non-gated form) is replaced in the same way.
+one-cell ``{solution}`` directive (the non-gated form) is replaced in the same way. A chapter
+stored for notebook front ends (:mod:`aid2assets.markup`: a solution folded under a heading
+up to the next heading) is read as the site reads it, gated markers and all, first.
 
 Outputs of the remaining code cells are cleared: a student runs the notebook (it must run
 cleanly from top to bottom in a fresh kernel, which the tests check), the file stays small
@@ -43,6 +45,7 @@ from pathlib import Path
 
 import nbformat
 
+from .markup import rewrite, site_notebook
 from .paths import REPO_ROOT
 
 __all__ = ["MarkerError", "ANSWER_TEXT", "solution_blocks", "student_notebook", "write_student_notebook"]
@@ -130,8 +133,13 @@ def _answer_cells(k: int):
 
 
 def student_notebook(nb, name: str = "notebook"):
-    """A copy of ``nb`` with each solution replaced by answer cells and outputs cleared."""
-    nb = copy.deepcopy(nb)
+    """A copy of ``nb`` with each solution replaced by answer cells and outputs cleared.
+
+    The solutions are found in the chapter as the site reads it (gated markers:
+    :func:`aid2assets.markup.site_notebook`), and the student notebook is then written for
+    notebook front ends like the chapter (:func:`aid2assets.markup.rewrite`).
+    """
+    nb = site_notebook(nb, roles=False)
     blocks = solution_blocks(nb, name)
     cells, pos = [], 0
     for k, (first, last) in enumerate(blocks, 1):
@@ -147,6 +155,7 @@ def student_notebook(nb, name: str = "notebook"):
     nb.cells = cells
     # widget state belongs to outputs that are gone
     nb.metadata.pop("widgets", None)
+    rewrite(nb, {})
     return nb
 
 

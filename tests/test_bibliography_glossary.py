@@ -16,6 +16,7 @@ import pytest
 from toc_support import toc_files
 
 from aid2assets import load
+from aid2assets.markup import site_markdown
 
 REPO = Path(__file__).resolve().parent.parent
 SITE = REPO / "_build" / "html"
@@ -38,8 +39,9 @@ def chapters() -> list[str]:
 
 
 def markdown(chapter: str) -> str:
+    """A chapter's markdown as the site reads it: its citations and terms as roles again."""
     nb = nbformat.read(REPO / f"{chapter}.ipynb", as_version=4)
-    return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    return site_markdown("\n".join(c.source for c in nb.cells if c.cell_type == "markdown"))
 
 
 def glossary_terms() -> set[str]:

@@ -16,6 +16,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from aid2assets.markup import site_notebook
+
 REPO = Path(__file__).resolve().parent.parent
 CHAPTERS = REPO / "chapters"
 SITE = REPO / "_build" / "html"
@@ -39,8 +41,9 @@ def directive(cell):
 
 
 def parse(nb_path):
-    """The exercises and solutions of a notebook, and each cell's role: 'solution', 'exercise' or None."""
-    nb = nbformat.read(nb_path, as_version=4)
+    """The exercises and solutions of a notebook as the site reads it (gated directives:
+    aid2assets.markup.site_notebook), and each cell's role: 'solution', 'exercise' or None."""
+    nb = site_notebook(nbformat.read(nb_path, as_version=4))
     exercises, solutions, roles, problems = [], [], [], []
     state = None
     for i, cell in enumerate(nb.cells):

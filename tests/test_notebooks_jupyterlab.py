@@ -4,15 +4,20 @@ request that leaves the server refused and failing the test.
 
 For each notebook, on opening: no raw MyST markup in the rendered markdown ({term}, {cite,
 {doc}, {ref}, :label: or :class: lines), no math typeset in the prose, every exercise's title
-shown and every worked solution folded. Then Run All: every figure the stored notebook holds
-is drawn live by Vega (an SVG from the book's bundle, through the anywidget view) with its
-caption and data download, and every bound control of every book figure changes its chart.
+shown as one box (no "Start of Exercise"/"End of Exercise" or "Start of Solution" boxes), citations in words (an
+author and a year, never a bibliography key), and every worked solution folded: its cells
+hidden under a collapsed heading, a solution without code a closed dropdown. Then Run All:
+every figure outside a solution is drawn live by Vega (an SVG from the book's bundle, through
+the anywidget view) with its caption and data download, every bound control of every book
+figure changes its chart, and every solution is still folded. Last, each folded solution is
+opened as a reader would (its "cells hidden" button): its cells show, and its figures draw.
 The console must stay free of errors and warnings, except jupyterlab-myst's notice that a
-glossary term has no target inside the notebook (the glossary is a page of the site: the term
-is still shown, as a link-styled word), checked term by term against glossary.md.
+cross-reference to another chapter's section has no target inside the notebook, checked
+label by label against the chapters.
 
 The notebooks are copied into a temporary folder first, so that nothing JupyterLab saves can
-touch the repository. About 4 minutes on the 2-core development machine.
+touch the repository. About 4 minutes on the 2-core development machine (3 min 45 s for the
+nine notebooks).
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import nbformat
 import pytest
 
 from aid2assets.figures import MIME_TYPE
+from aid2assets.markup import FOLD_LEVEL, FOLD_TAG, bibliography, heading_level, site_markdown
 from aid2assets.student import write_student_notebook
 from jupyterlab_support import TOKEN, jupyterlab
 from test_site_browser import browser, operate  # noqa: F401  (the site's browser fixture and its way of operating a control)
@@ -40,14 +46,14 @@ TIMINGS: dict[str, float] = {}
 
 RAW_MYST = re.compile(r"\{term\}|\{cite|\{doc\}|\{ref\}|\{exercise|\{solution|^\s*:(label|class):", re.M)
 MYST_XREF = re.compile(r"^Cross reference target was not found: (.+)$")
+GATED_BOX = re.compile(r"Start of Exercise|End of Exercise|Start of Solution|End of Solution")
+CITE = re.compile(r"\{cite(?::[pt])?\}`([^`]+)`")
 
 
 def book_targets() -> set[str]:
-    """What jupyterlab-myst cannot resolve inside one notebook but the site does: glossary
-    terms (``term-<name>``) and section and exercise labels of other chapters."""
-    from test_bibliography_glossary import glossary_terms
-
-    targets = {f"term-{t.lower()}" for t in glossary_terms()}
+    """What jupyterlab-myst cannot resolve inside one notebook but the site does: section and
+    exercise labels of other chapters. (Glossary terms are links to glossary.md: no notice.)"""
+    targets = set()
     for p in CHAPTERS:
         for cell in nbformat.read(p, as_version=4).cells:
             if cell.cell_type == "markdown":
@@ -57,37 +63,53 @@ def book_targets() -> set[str]:
 
 
 def expected(nb_path: Path):
-    """Figure ids the stored notebook shows, exercise titles, and the cells inside solutions.
+    """What the stored notebook should show: figure ids outside solutions, figure ids inside
+    them, exercise titles, solution folds (heading cell, the cells it hides), one-cell
+    solutions, and the bibliography keys its citations name.
 
     A student notebook has no outputs: its figures are those of its chapter outside solutions.
     """
     nb = nbformat.read(nb_path, as_version=4)
+    found = _walk(nb)
     if nb_path.parent.name == "student":
-        chapter_figures, _, _, in_solutions = expected(REPO / "chapters" / nb_path.name)
-        _, titles, folded, _ = _walk(nb)
-        return [f for f in chapter_figures if f not in in_solutions], titles, folded, []
-    return _walk(nb)
+        found["figures"] = expected(REPO / "chapters" / nb_path.name)["figures"]
+    return found
 
 
 def _walk(nb):
-    figures, titles, folded, inside, solution_figures = [], [], [], False, []
+    """A fold heading hides the cells after it up to the next heading (as in JupyterLab); a
+    gated solution with no heading before it (the older form) is listed too, to fail by name."""
+    found = {"figures": [], "solution_figures": [], "titles": [], "folds": {}, "dropdowns": 0, "keys": set()}
+    fold, gated = None, False
     for i, cell in enumerate(nb.cells):
+        kind = None
+        if cell.cell_type == "markdown":
+            found["keys"].update(k.strip() for m in CITE.findall(site_markdown(cell.source)) for k in m.split(","))
+            m = re.match(r"^`{3,}\{(exercise|exercise-start|solution|solution-start|solution-end)\}[ \t]*(.*)", cell.source)
+            kind = m.group(1) if m else None
+            if kind in ("exercise", "exercise-start"):
+                found["titles"].append(m.group(2).strip())
+            if kind == "solution":
+                found["dropdowns"] += 1
+            level = heading_level(cell.source)
+            if fold is not None and not gated and level is not None and level <= FOLD_LEVEL:
+                fold = None
+            if FOLD_TAG in cell.metadata.get("tags", []):
+                fold = i
+                found["folds"][fold] = []
+                continue
+            if kind == "solution-start":
+                fold, gated = -i, True
+                found["folds"][fold] = []
+        if fold is not None:
+            found["folds"][fold].append(i)
         for out in cell.get("outputs", []):
             payload = out.get("data", {}).get(MIME_TYPE)
             if payload:
-                figures.append("fig-" + payload["id"])
-                if inside:
-                    solution_figures.append("fig-" + payload["id"])
-        if cell.cell_type == "markdown":
-            m = re.match(r"^```\{(exercise-start|solution-start|solution-end)\}\s*(.*)", cell.source)
-            if m and m.group(1) == "exercise-start":
-                titles.append(m.group(2).strip())
-            if m:
-                inside = m.group(1) == "solution-start"
-                continue
-        if inside:
-            folded.append(i)
-    return figures, titles, folded, solution_figures
+                found["solution_figures" if fold is not None else "figures"].append("fig-" + payload["id"])
+        if kind == "solution-end":
+            fold, gated = None, False
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -121,10 +143,30 @@ def unexpected_console(messages, targets):
 NOTEBOOK = "window.jupyterapp.shell.currentWidget.content"
 
 
+FOLDS = f"""folds => folds.map(([h, cells]) => {{
+    const w = {NOTEBOOK}.widgets;
+    return [h, h >= 0 && w[h].headingCollapsed, cells.filter(i => !w[i].isHidden)] }})"""
+DROPDOWNS = """() => [...document.querySelectorAll('.jp-MarkdownCell details')]
+    .filter(d => /^\\s*Solution to/.test((d.querySelector('summary') || {}).textContent || ''))
+    .map(d => d.open)"""
+DRAWN = """ids => ids.every(id => { const f = document.querySelector(`.jp-OutputArea #${id}`);
+    return f && f.dataset.rendered === 'true' })"""
+
+
+def assert_folded(page, path, found, when):
+    open_folds = [(h, collapsed, shown) for h, collapsed, shown in page.evaluate(FOLDS, list(found["folds"].items()))
+                  if not collapsed or shown]
+    assert not open_folds, f"{path}, {when}: worked solutions shown (heading cell, collapsed, cells shown): {open_folds}"
+    dropdowns = page.evaluate(DROPDOWNS)
+    assert len(dropdowns) == found["dropdowns"] and not any(dropdowns), \
+        f"{path}, {when}: one-cell solutions should be closed dropdowns: {dropdowns}, expected {found['dropdowns']}"
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS)
 def test_notebook_in_jupyterlab(lab, browser, path):
     base, root = lab
-    figures, titles, folded, _ = expected(root / path)
+    found = expected(root / path)
+    figures, titles = found["figures"], found["titles"]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     refused, console = [], []
 
@@ -147,7 +189,7 @@ def test_notebook_in_jupyterlab(lab, browser, path):
             " const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;"
             " return k && k.status === 'idle' && w.content.widgets.length > 0 }", timeout=120_000)
 
-        # -- As opened: MyST rendered, no math, titles shown, solutions folded -----------------
+        # -- As opened: MyST rendered, no math, titles shown, citations in words, folded -------
         text = rendered_markdown(page, titles)
         raw = sorted(set(m.group(0).strip() for m in RAW_MYST.finditer(text)))
         assert not raw, f"{path}: raw MyST shown: {raw}"
@@ -157,39 +199,65 @@ def test_notebook_in_jupyterlab(lab, browser, path):
         assert not maths, f"{path}: prose typeset as math: {maths[:5]}"
         missing = [t for t in titles if plain(t) not in plain(text)]
         assert not missing, f"{path}: exercise titles not shown: {missing}"
-        state = page.evaluate(f"{NOTEBOOK}.widgets.map(c => [c.inputHidden, c.model.type === 'code' ? c.outputHidden : true])")
-        open_cells = [i for i in folded if state[i] != [True, True]]
-        assert not open_cells, f"{path}: cells of worked solutions shown unfolded: {[(i, state[i]) for i in open_cells]}"
+        gated = sorted(set(GATED_BOX.findall(text)))
+        assert not gated, f"{path}: exercises or solutions drawn as gated boxes: {gated}"
+        bib = bibliography()
+        assert found["keys"] or path.startswith("student/"), f"{path}: no citation found"
+        keys_shown = sorted(k for k in found["keys"] if k in text)
+        assert not keys_shown, f"{path}: citations shown as bibliography keys: {keys_shown[:5]}"
+        unnamed = sorted(k for k in found["keys"] if plain(f"{bib[k][0]}, {bib[k][1]}") not in plain(text))
+        assert not unnamed, f"{path}: citations without their author and year: {unnamed[:5]}"
+        assert_folded(page, path, found, "on opening")
         if path.startswith("student/"):
-            assert not folded, "a student notebook holds no solution"
+            assert not found["folds"] and not found["dropdowns"] and not found["solution_figures"], \
+                "a student notebook holds no solution"
 
-        # -- Run All: every figure drawn live --------------------------------------------------
+        # -- Run All: every figure outside a solution drawn live; solutions still folded ------
         start = time.monotonic()
         page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
-        n = len(figures)
-        page.wait_for_function(
-            f"document.querySelectorAll('.jp-OutputArea figure.a2a-figure[data-rendered]').length >= {n} &&"
-            " [...document.querySelectorAll('.jp-OutputArea figure.a2a-figure')].every(f => f.dataset.rendered !== 'pending')",
-            timeout=300_000)
+        page.wait_for_function(DRAWN, arg=figures, timeout=300_000)
+        page.wait_for_function(f"() => {NOTEBOOK}.widgets.every(c => c.model.type !== 'code' || "
+                               "c.model.executionState !== 'running') && "
+                               "window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'",
+                               timeout=300_000)
         TIMINGS[path] = time.monotonic() - start
         drawn = page.eval_on_selector_all(".jp-OutputArea figure.a2a-figure", "els => els.map(f => [f.id, f.dataset.rendered])")
-        assert sorted(fid for fid, r in drawn if r == "true") == sorted(figures), f"{path}: figures drawn {drawn}"
+        assert {fid for fid, r in drawn if r == "true"} >= set(figures), f"{path}: figures drawn {drawn}"
         errors = page.evaluate("[...document.querySelectorAll('.jp-OutputArea-output[data-mime-type=\"application/vnd.jupyter.stderr\"]')].map(e => e.textContent)")
         assert not errors, f"{path}: a cell wrote to stderr: {errors[:2]}"
         for fid in figures:
-            sel = f".jp-OutputArea #{fid}"
-            assert page.eval_on_selector_all(f"{sel} .a2a-chart svg.marks", "e => e.length") == 1, f"{fid}: no SVG"
-            assert page.eval_on_selector(f"{sel} .a2a-source", "e => e.textContent").startswith("Source:")
-            assert page.eval_on_selector(f"{sel} a.a2a-download", "a => a.href.startsWith('data:text/csv')")
+            check_figure(page, fid)
+        assert_folded(page, path, found, "after Run All")
 
         # -- Every bound control of every book figure changes its chart ------------------------
         for fid in (f for f in figures if not f.startswith("fig-sketch-")):
+            check_controls(page, f".jp-OutputArea #{fid}", fid)
+
+        # -- A reader opens each solution: its cells show, its figures draw ---------------------
+        for heading, cells in found["folds"].items():
+            assert heading >= 0, f"{path}: the solution at cell {-heading} has no heading to fold it"
+            button = page.evaluate_handle(f"{NOTEBOOK}.widgets[{heading}].node.querySelector('.jp-showHiddenCellsButton')").as_element()
+            assert button, f"{path}: cell {heading} has no 'cells hidden' button"
+            button.scroll_into_view_if_needed()
+            button.click()
+            (h, collapsed, shown), = page.evaluate(FOLDS, [[heading, cells]])
+            assert not collapsed and sorted(shown) == sorted(cells), f"{path}: solution at cell {heading} did not open"
+        page.wait_for_function(DRAWN, arg=found["solution_figures"], timeout=60_000)
+        for fid in found["solution_figures"]:
+            check_figure(page, fid)
             check_controls(page, f".jp-OutputArea #{fid}", fid)
     finally:
         context.close()
     assert not refused, f"{path}: requests left the local server: {refused}"
     bad = unexpected_console(console, book_targets())
     assert not bad, f"{path}: console errors or warnings: {bad[:3]}"
+
+
+def check_figure(page, fid):
+    sel = f".jp-OutputArea #{fid}"
+    assert page.eval_on_selector_all(f"{sel} .a2a-chart svg.marks", "e => e.length") == 1, f"{fid}: no SVG"
+    assert page.eval_on_selector(f"{sel} .a2a-source", "e => e.textContent").startswith("Source:")
+    assert page.eval_on_selector(f"{sel} a.a2a-download", "a => a.href.startsWith('data:text/csv')")
 
 
 def plain(text: str) -> str:

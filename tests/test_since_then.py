@@ -18,7 +18,7 @@ from aid2assets import load
 from aid2assets.explorers.trade import rate_on, rates_on
 from aid2assets.figures import stored_figures
 from aid2assets.since_then import CUTOFF, aid_by_year, coverage, dated_facts, day_of, latest_fact
-from aid2assets.markup import reader_text
+from aid2assets.markup import reader_text, site_notebook
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "chapters" / "since_then.ipynb"
 PEERS = ["IND", "BGD", "LKA", "VNM", "KHM", "IDN", "TUR", "EGY"]
@@ -45,7 +45,8 @@ def figs():
 
 @pytest.fixture(scope="module")
 def text():
-    nb = nbformat.read(NOTEBOOK, as_version=4)
+    """The chapter's markdown as the site reads it (gated exercises, roles), dollars unescaped."""
+    nb = site_notebook(nbformat.read(NOTEBOOK, as_version=4))
     return reader_text("\n".join(c.source for c in nb.cells if c.cell_type == "markdown"))
 
 
@@ -368,8 +369,9 @@ def test_sections_exercises_and_reading(text):
 
 
 def test_solutions_are_self_contained():
-    """Cells after a solution must not use names that only a solution defines."""
-    nb = nbformat.read(NOTEBOOK, as_version=4)
+    """Cells after a solution must not use names that only a solution defines (the chapter as
+    the site reads it, its solutions gated)."""
+    nb = site_notebook(nbformat.read(NOTEBOOK, as_version=4))
     inside, defined_in_solutions = False, set()
     for cell in nb.cells:
         if cell.cell_type == "markdown" and "{solution-start}" in cell.source:
@@ -381,7 +383,7 @@ def test_solutions_are_self_contained():
                 defined_in_solutions |= set(re.findall(r"^(\w+)\s*=", cell.source, flags=re.M))
     assert defined_in_solutions, "no code in the solutions"
     seen_solution = False
-    nb_cells = nbformat.read(NOTEBOOK, as_version=4).cells
+    nb_cells = nb.cells
     inside = False
     for cell in nb_cells:
         if cell.cell_type == "markdown" and "{solution-start}" in cell.source:

@@ -13,6 +13,7 @@ import pytest
 import yaml
 from toc_support import toc_files
 
+from aid2assets.markup import FOLD_TAG, rewrite, site_notebook
 from aid2assets.student import ANSWER_TEXT, MarkerError, main, solution_blocks, student_notebook
 
 REPO = Path(__file__).resolve().parent.parent
@@ -65,8 +66,13 @@ def test_solutions_are_replaced_by_answer_cells():
             assert cell.cell_type == "markdown"
             nxt = student.cells[i + 1]
             assert nxt.cell_type == "code" and nxt.source == "" and not nxt.outputs
-    # everything outside the solutions is kept, in order
-    kept = [c.source for c in nb.cells[:7]] + [nb.cells[11].source] + [c.source for c in nb.cells[13:]]
+    # everything outside the solutions is kept, in order, written for notebook front ends
+    # (aid2assets.markup: each exercise one block with a heading JupyterLab can fold)
+    kept = [c.source for c in nb.cells[:3]] + [
+        "```{exercise} Level 1 · Reading\n:label: fx-ex-1\n\nWhat is `x` times 21?\n```\n% <h4>Exercise 1 (Level 1 · Reading)</h4>",
+        nb.cells[5].source,
+        "```{exercise} Level 2 · One cell\n:label: fx-ex-2\n\nDouble it.\n```\n% <h4>Exercise 2 (Level 2 · One cell)</h4>",
+    ] + [c.source for c in nb.cells[13:]]
     assert [s for s in sources if s not in (ANSWER_TEXT, "")] == kept
     # outputs cleared; the original is untouched
     assert all(not c.outputs and c.execution_count is None for c in student.cells if c.cell_type == "code")
@@ -123,18 +129,24 @@ def solution_only_lines(nb) -> set[str]:
 def test_no_solution_content_leaks_from_a_chapter(chapter):
     """Works with chapters that have no exercises yet (then the student notebook is the
     chapter without outputs) and with chapters that have them."""
-    nb = nbformat.read(chapter, as_version=4)
-    student = student_notebook(nb, str(chapter))
+    stored = nbformat.read(chapter, as_version=4)
+    student = student_notebook(stored, str(chapter))
+    nb = site_notebook(stored)   # the chapter with its solutions gated, as the site reads it
     blocks = solution_blocks(nb)
     student_lines = {line.strip() for c in student.cells for line in c.source.splitlines()}
     leaked = solution_only_lines(nb) & student_lines
     assert not leaked, f"{chapter.name}: solution lines in the student notebook: {sorted(leaked)[:5]}"
     assert all(not c.get("outputs") for c in student.cells)
     assert sum(c.source == ANSWER_TEXT for c in student.cells) == len(blocks)
-    removed = sum(last - first + 1 for first, last in blocks)
-    assert len(student.cells) == len(nb.cells) - removed + 2 * len(blocks)
+    assert not [c for c in student.cells if FOLD_TAG in c.metadata.get("tags", []) or "{solution" in c.source]
+    # what is left is the chapter outside its solutions, written for notebook front ends like it
+    outside = site_notebook(stored)
+    outside.cells = [c for i, c in enumerate(outside.cells) if not any(f <= i <= last for f, last in blocks)]
+    rewrite(outside, {})
+    kept = [c.source for c in student.cells if c.source not in (ANSWER_TEXT, "")]
+    assert kept == [c.source for c in outside.cells], f"{chapter.name}: the student notebook is not the chapter outside its solutions"
     if not blocks:
-        assert [c.source for c in student.cells] == [c.source for c in nb.cells]
+        assert [c.source for c in student.cells] == [c.source for c in stored.cells]
 
 
 def test_command_line_writes_every_chapter_and_reports_bad_markers(tmp_path, capsys):
