@@ -75,3 +75,41 @@ def test_cash_flow_is_labelled_an_illustration(figs):
         assert bind["input"] == "range" and bind["min"] < p[name]["value"] < bind["max"]
     assert (p["copper_price"]["value"], p["gold_price"]["value"]) == (4.03, 2045.0)
     assert "EDITORIAL" in json.dumps(fig["download"])
+
+
+def layers(spec):
+    """Every view of a spec (itself, its layers and concatenated rows)."""
+    yield spec
+    for key in ("layer", "vconcat", "hconcat"):
+        for child in spec.get(key, []):
+            yield from layers(child)
+
+
+def test_by_country_reads_on_a_phone(figs):
+    """Issue 13: no legend entry without a bar, ticks in a unit (not '0k'), a short axis title,
+    and a China note that keeps the chart's height on a phone whatever the commodity."""
+    spec = figs["minerals-by-country"]["spec"]
+    bars = next(v for v in layers(spec) if v.get("mark", {}).get("type") == "bar")
+    assert bars["encoding"]["color"]["legend"] is None        # the axis names every country
+    x = bars["encoding"]["x"]
+    assert x["field"] == "amount" and "s" not in x["axis"]["format"] and x["title"] is None
+    units = {r["amount_unit"] for r in rows(figs["minerals-by-country"])}
+    assert units == {"Tonnes", "Thousand tonnes", "Million tonnes"}
+    assert "narrow" in params(spec) and spec["autosize"]["resize"] is True
+    notes = next(d for d in spec["datasets"].values() if d and "narrow_text" in d[0])
+    assert len({n["narrow_text"].count("\n") for n in notes}) == 1
+    assert all(len(line) <= 30 for n in notes for line in n["narrow_text"].split("\n"))
+
+
+def test_concentration_lines_are_named_not_yellow(figs):
+    """Issue 13: no pale yellow line on white, and each line named beside it, not in a far legend."""
+    spec = figs["minerals-concentration"]["spec"]
+    line = next(v for v in layers(spec) if v.get("mark", {}).get("type") == "line")
+    colour = line["encoding"]["color"]
+    assert colour["legend"] is None
+    assert "#F0E442" not in colour["scale"]["range"] and len(set(colour["scale"]["range"])) == 7
+    names = next(v for v in layers(spec) if v.get("mark", {}).get("type") == "text")
+    ends = spec["datasets"][names["data"]["name"]]
+    for measure in ("top1", "top3"):
+        ys = sorted(e["label_y"] for e in ends if e["measure"] == measure)
+        assert len(ys) == 7 and min(b - a for a, b in zip(ys, ys[1:])) >= 0.05 - 1e-9
