@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 import re
 from pathlib import Path
 
@@ -132,3 +133,19 @@ def test_text_numbers_agree_with_the_data(markdown):
     assert all(w.loc[y, "us_remittances"] > 10 * w.loc[y, "us_aid"] for y in range(2021, 2025))
     assert "each year from 2021 to 2024 were more than ten times" in text
     assert round(w.loc[2025, "us_fdi"], 1) == 20.3 and "US\\$20.3 million in July–March FY2025" in text
+
+
+def test_legends_read_on_a_phone(figs):
+    """Issue 13: legends list only the ticked flows, sit above the unit label on a phone (where
+    embed.js moves them above the plot), and none runs off a phone's chart (short labels there);
+    the bar charts of countries need no legend, their axis names every country."""
+    flows = json.dumps(figs["assets-flows"]["spec"])
+    assert "show_us_aid ? '|US aid" in flows and '"offset": {"expr": "narrow ? 28 : 18"}' in flows
+    national = json.dumps(figs["assets-national-flows"]["spec"])
+    assert "nat_0 ? '|FDI, net inflows'" in national
+    remittances = json.dumps(figs["assets-remittances-by-source"]["spec"])
+    assert "datum.label == 'United Arab Emirates' ? 'UAE'" in remittances
+    for fid in ("assets-fdi-by-country", "assets-lng-sources"):
+        assert figs[fid]["spec"]["encoding"]["color"]["legend"] is None and "blue" in figs[fid]["how_to"]
+    for fid in ("assets-remittances-by-source", "assets-crude"):
+        assert "(July–June, named by its end)" not in json.dumps(figs[fid]["spec"])   # an axis title a phone cut

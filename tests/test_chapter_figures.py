@@ -74,8 +74,8 @@ def test_every_figure_is_complete(notebook, fid):
     bound = [p for p in params(fig["spec"]).values() if "bind" in p]
     assert bound, "a figure without a control"
     for p in params(fig["spec"]).values():
-        if "select" in p or "expr" in p:
-            continue  # a selection (brushed or clicked on the chart) or a derived value
+        if "select" in p or "expr" in p or p["name"] == "narrow":
+            continue  # a selection (brushed or clicked on the chart), a derived value, or the page's width flag
         assert "bind" in p and p["bind"].get("name"), f"{p['name']} has no labelled control"
 
 

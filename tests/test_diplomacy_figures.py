@@ -1,6 +1,7 @@
 """The diplomacy chapter's stored figures: ids, controls, data, and words that match the data."""
 
 import csv
+import json
 import io
 import re
 from pathlib import Path
@@ -47,6 +48,9 @@ def test_narrative_length_and_sections(nb):
 def test_every_control_is_a_keyboard_input(figs):
     for payload in figs.values():
         for p in params(payload["spec"]).values():
+            if p["name"] == "narrow":   # set by the page for a phone-width column, not a control
+                assert "bind" not in p
+                continue
             assert p["bind"]["input"] in ("range", "checkbox", "radio", "select"), p["name"]
             assert "select" not in p, f"{p['name']} is a selection (mouse-only brush), not an input"
 
@@ -114,3 +118,57 @@ def test_imf_figure(figs):
     assert round(by_fy[2010]["aid_musd"], 1) == 2681.1           # Greenbook FY2010, current US$
     assert by_fy[1976]["fy_start"] == "1975-07-01" and by_fy[1977]["fy_start"] == "1976-10-01"
     assert by_fy[2025]["partial"] is True
+
+
+def views(spec):
+    yield spec
+    for key in ("layer", "vconcat", "hconcat"):
+        for child in spec.get(key, []):
+            yield from views(child)
+
+
+def test_timeline_rows_follow_the_ticked_categories(figs):
+    """Issue 13: an unticked category leaves no empty row; the count read-out is placed by the
+    chart's width, not at a pixel that is off a phone's chart."""
+    spec = figs["diplomacy-timeline"]["spec"]
+    dots = next(v for v in views(spec) if v.get("mark", {}).get("type") == "point")
+    domain = dots["encoding"]["y"]["scale"]["domain"]["expr"]
+    assert all(f"cat_{i} ? '|{c}'" in domain for i, c in enumerate(categories()))
+    rules = next(v for v in views(spec) if v.get("mark", {}).get("type") == "rule")
+    assert any("cat_0" in json.dumps(t) for t in rules["transform"])
+    readout = [v for v in views(spec) if v.get("mark", {}).get("type") == "text" and "n" in json.dumps(v.get("transform", []))]
+    assert all("x" not in v["mark"] for v in readout)
+    assert "narrow" in params(spec)
+
+
+def test_leaders_legend_and_names(figs):
+    """Issue 13: the legend lists only the colour scheme chosen; names sit under the bars in the
+    text colour (no white on pale bars), one per person's run of terms, and only where they fit."""
+    spec = figs["diplomacy-leaders"]["spec"]
+    bars = next(v for v in views(spec) if v.get("mark", {}).get("type") == "bar" and "color" in v.get("encoding", {}))
+    values = bars["encoding"]["color"]["legend"]["values"]["expr"]
+    assert "['US president', 'Civilian', 'Military ruler']" in values
+    assert "['Start date confirmed', 'Start date unconfirmed']" in values
+    names = next(v for v in views(spec) if v.get("mark", {}).get("type") == "text")
+    assert names["mark"]["color"] != "white" and "limit" not in names["mark"]
+    assert any("width" in t.get("filter", "") for t in names["transform"])
+    spans = spec["datasets"][names["data"]["name"]]
+    assert sum(s["name"] == "Muhammad Zia-ul-Haq" for s in spans) == 2     # one per office
+    assert {s["short"] for s in spans if s["name"].endswith("Khan")} >= {"Muhammad Ayub Khan", "Imran Khan"}
+
+
+def test_imf_figure_fits_a_phone(figs):
+    """Issue 13: text in pixels (amount labels, legend, read-out) laid out for a narrow box."""
+    from aid2assets.figures import short_source
+
+    fig = figs["diplomacy-imf"]
+    spec = fig["spec"]
+    assert "narrow" in params(spec)
+    texts = [v for v in views(spec) if v.get("mark", {}).get("type") == "text"]
+    assert all(v["mark"].get("fontSize", 10) >= 10 for v in texts)
+    amounts = next(v for v in texts if "encoding" in v)
+    assert {"filter": "!narrow"} in amounts["transform"]
+    bars = next(v for v in views(spec) if v.get("mark", {}).get("type") == "bar")
+    assert bars["encoding"]["y"]["axis"]["labelFontSize"] >= 10
+    assert "narrow" in bars["encoding"]["color"]["legend"]["labelExpr"]
+    assert "…" not in short_source(fig["source"])

@@ -69,9 +69,76 @@ def test_cash_flow_is_labelled_an_illustration(figs):
     fig = figs["minerals-reko-diq-cash-flow"]
     assert "not a valuation" in fig["title"] and "not a valuation" in fig["note"].lower()
     p = params(fig["spec"])
-    assert set(p) == {"copper_price", "gold_price", "phase2_throughput", "discount_rate"}
-    for name in p:
+    assert set(p) == {"copper_price", "gold_price", "phase2_throughput", "discount_rate", "narrow"}
+    for name in set(p) - {"narrow"}:
         bind = p[name]["bind"]
         assert bind["input"] == "range" and bind["min"] < p[name]["value"] < bind["max"]
     assert (p["copper_price"]["value"], p["gold_price"]["value"]) == (4.03, 2045.0)
     assert "EDITORIAL" in json.dumps(fig["download"])
+
+
+def layers(spec):
+    """Every view of a spec (itself, its layers and concatenated rows)."""
+    yield spec
+    for key in ("layer", "vconcat", "hconcat"):
+        for child in spec.get(key, []):
+            yield from layers(child)
+
+
+def test_by_country_reads_on_a_phone(figs):
+    """Issue 13: no legend entry without a bar, ticks in a unit (not '0k'), a short axis title,
+    and a China note that keeps the chart's height on a phone whatever the commodity."""
+    spec = figs["minerals-by-country"]["spec"]
+    bars = next(v for v in layers(spec) if v.get("mark", {}).get("type") == "bar")
+    assert bars["encoding"]["color"]["legend"] is None        # the axis names every country
+    x = bars["encoding"]["x"]
+    assert x["field"] == "amount" and "s" not in x["axis"]["format"] and x["title"] is None
+    units = {r["amount_unit"] for r in rows(figs["minerals-by-country"])}
+    assert units == {"Tonnes", "Thousand tonnes", "Million tonnes"}
+    assert "narrow" in params(spec) and spec["autosize"]["resize"] is True
+    notes = next(d for d in spec["datasets"].values() if d and "narrow_text" in d[0])
+    assert len({n["narrow_text"].count("\n") for n in notes}) == 1
+    assert all(len(line) <= 30 for n in notes for line in n["narrow_text"].split("\n"))
+
+
+def test_concentration_lines_are_named_not_yellow(figs):
+    """Issue 13: no pale yellow line on white, and each line named beside it, not in a far legend."""
+    spec = figs["minerals-concentration"]["spec"]
+    line = next(v for v in layers(spec) if v.get("mark", {}).get("type") == "line")
+    colour = line["encoding"]["color"]
+    assert colour["legend"] is None
+    assert "#F0E442" not in colour["scale"]["range"] and len(set(colour["scale"]["range"])) == 7
+    names = next(v for v in layers(spec) if v.get("mark", {}).get("type") == "text")
+    ends = spec["datasets"][names["data"]["name"]]
+    for measure in ("top1", "top3"):
+        ys = sorted(e["label_y"] for e in ends if e["measure"] == measure)
+        assert len(ys) == 7 and min(b - a for a, b in zip(ys, ys[1:])) >= 0.05 - 1e-9
+
+
+def test_perspective_leaves_room_for_its_labels(figs):
+    """Issue 13: the longest bar's label inside the chart, short Reko Diq names on a phone, no
+    legend to run off a phone's screen, and a source line that starts with publishers."""
+    from aid2assets.figures import short_source
+
+    fig = figs["minerals-reko-diq-perspective"]
+    bars = next(v for v in layers(fig["spec"]) if v.get("mark", {}).get("type") == "bar")
+    assert "narrow ? 1.6" in bars["encoding"]["x"]["scale"]["domainMax"]["expr"]
+    assert bars["encoding"]["color"]["legend"] is None and bars["encoding"]["y"]["field"] == "shown_name"
+    short = {r["short_name"] for r in rows(fig) if r["kind"] == "Reko Diq"}
+    assert short == {"Reko Diq: resource", "Reko Diq: reserve", "Reko Diq: to recover"}
+    assert short_source(fig["source"]).startswith("World of Mining Professionals") and "…" not in short_source(fig["source"])
+
+
+def test_cash_flow_bars_and_read_out_fit_a_phone(figs):
+    """Issue 13: bars as wide as a year at any width (no pixel width), no yellow on white, the
+    read-out in short lines on a phone rather than one line wider than the chart."""
+    from aid2assets.figures import short_source
+
+    fig = figs["minerals-reko-diq-cash-flow"]
+    views = list(layers(fig["spec"]))
+    bars = next(v for v in views if v.get("mark", {}).get("type") == "bar")
+    assert "width" not in bars["mark"] and bars["encoding"]["x2"]["field"] == "year_end"
+    assert "#F0E442" not in bars["encoding"]["color"]["scale"]["range"]
+    text = next(v for v in views if v.get("mark", {}).get("type") == "text")
+    assert "narrow ?" in json.dumps(text["transform"]) and text["encoding"]["x"]["value"] == 0
+    assert short_source(fig["source"]) == "The press (Dawn, Mining Momentum, Nukta, Dow Jones); Business Recorder"

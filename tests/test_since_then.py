@@ -151,6 +151,8 @@ def test_four_figures(figs):
 def test_every_control_is_a_keyboard_input_that_starts_away_from_its_end(figs):
     for payload in figs.values():
         for p in params(payload["spec"]).values():
+            if p["name"] == "narrow":          # set by the page for a phone-width column, not a control
+                continue
             bind = p["bind"]
             assert bind["input"] in ("range", "checkbox", "radio", "select") and bind.get("name"), p["name"]
             if bind["input"] == "range":       # the browser test steps it down twice
@@ -393,3 +395,22 @@ def test_solutions_are_self_contained():
         elif cell.cell_type == "code" and seen_solution and not inside:
             for name in defined_in_solutions:
                 assert not re.search(rf"\b{name}\b", cell.source), f"{name} is defined only in a solution"
+
+
+def test_figures_are_laid_out_for_a_phone(figs):
+    """Issue 13: no text placed at a desktop pixel (x=280, x=600) that a phone's chart does not
+    have; titles above the dots instead of beside a squeezed axis; sources start with publishers."""
+    from aid2assets.figures import short_source
+
+    for fid, fig in figs.items():
+        spec = json.dumps(fig["spec"])
+        assert '"narrow"' in spec, fid
+        assert '"x": 280' not in spec and '"x": 600' not in spec, fid
+        assert "…" not in short_source(fig["source"]), fid
+        assert '"height": {"step"' not in spec, fid   # a height per row would be dropped when fitting the width
+    timeline = fig = figs["since-timeline"]["spec"]
+    assert timeline["layer"][1]["encoding"]["y"]["axis"] is None
+    titles = timeline["layer"][2]
+    assert titles["mark"]["type"] == "text" and titles["encoding"]["text"]["field"] == "shown"
+    two = next(d for d in timeline["datasets"].values() if d and "narrow_title" in d[0])
+    assert all(len(line) <= 46 for r in two for line in r["narrow_title"].split("\n")[:1])
