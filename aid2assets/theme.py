@@ -117,4 +117,5 @@ DARK_COLOURS = {
     "#f0f0f0": "#1f1f1f",
     "#f5d9a8": "#4a3a1e",
     "black": "#e6e6e6",   # Vega-Lite's default for text marks
+    "white": "#121212",   # edges that separate bars: the page's background, as on white
 }

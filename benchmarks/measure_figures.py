@@ -65,6 +65,9 @@ def main(argv=None) -> int:
                           f"plot {fig['plot']} min text {fig['minFont']} px{'  CUT' if cut else ''}{'  SMALL' if small else ''}"
                           f"{'  SQUEEZED' if squeezed else ''}")
                     if args.screenshots:
+                        tall = page.eval_on_selector(f"#{fig['id']}", "e => Math.ceil(e.getBoundingClientRect().height)")
+                        if tall > h:  # a figure taller than the window is shot whole
+                            page.set_viewport_size({"width": w, "height": tall + 40})
                         page.locator(f"#{fig['id']}").screenshot(path=str(shots / f"figure-{fig['id'][4:]}-{w}-{args.theme}.png"))
                 print(f"{path:34} {w:5} page width {page_width['scroll']} / viewport {page_width['viewport']}")
                 ctx.close()

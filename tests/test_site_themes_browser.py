@@ -172,6 +172,9 @@ def test_page_fits_and_its_text_reads_in_each_theme(browser, base_url, path, vie
             page.add_style_tag(content=".bd-header, .skip-link, .bd-header-article { display: none !important; }")
             (SCREENSHOTS / "figures").mkdir(parents=True, exist_ok=True)
             for f in figures:
+                tall = page.eval_on_selector(f"#{f['id']}", "e => Math.ceil(e.getBoundingClientRect().height)")
+                if tall > VIEWPORTS[viewport][1]:  # a figure taller than the window is shot whole
+                    page.set_viewport_size({"width": VIEWPORTS[viewport][0], "height": tall + 40})
                 page.locator(f"#{f['id']}").screenshot(
                     path=str(SCREENSHOTS / "figures" / f"{f['id'][4:]}-{VIEWPORTS[viewport][0]}-{theme}.png"))
         if path in SHOWN:

@@ -23,7 +23,7 @@ const logger = {
   level(value) { if (arguments.length) { a2aLogLevel = value; return this; } return a2aLogLevel; },
   error(...args) { console.error(...args); return this; },
   warn(...args) {
-    if (a2aLogLevel >= 2 && !/^Dropping "fit-y" because spec has discrete height/.test(String(args[0]))) console.warn(...args);
+    if (a2aLogLevel >= 2 && !/Dropping "fit-y" because spec has discrete height/.test(args.join(" "))) console.warn(...args);
     return this;
   },
   info(...args) { if (a2aLogLevel >= 3) console.info(...args); return this; },
@@ -43,7 +43,7 @@ const embedOptions = {
 // counterpart, and text, axes and background take the page's own colours. The table mirrors
 // aid2assets/theme.py DARK_COLOURS (tests/test_colours.py checks that they are equal). When
 // the theme changes, the charts already drawn are drawn again with their controls' state.
-const A2A_DARK_COLOURS = /* DARK_COLOURS */ {"#0072b2": "#5a8fe6", "#767676": "#b0b0b0", "#000000": "#e6e6e6", "#9a9a9a": "#7a7a7a", "#bbbbbb": "#7a7a7a", "#bdbdbd": "#7a7a7a", "#222": "#e6e6e6", "#333": "#d6d6d6", "#333333": "#d6d6d6", "#444": "#c8c8c8", "#444444": "#c8c8c8", "#555": "#b8b8b8", "#555555": "#b8b8b8", "#b34400": "#ff8c42", "#cfcfcf": "#666666", "#d9d9d9": "#333333", "#e5e5e5": "#2e2e2e", "#e6e6e6": "#2a2a2a", "#f2f2f2": "#1e1e1e", "#dcdcdc": "#2e2e2e", "#f0f0f0": "#1f1f1f", "#f5d9a8": "#4a3a1e", "black": "#e6e6e6"} /* end */;
+const A2A_DARK_COLOURS = /* DARK_COLOURS */ {"#0072b2": "#5a8fe6", "#767676": "#b0b0b0", "#000000": "#e6e6e6", "#9a9a9a": "#7a7a7a", "#bbbbbb": "#7a7a7a", "#bdbdbd": "#7a7a7a", "#222": "#e6e6e6", "#333": "#d6d6d6", "#333333": "#d6d6d6", "#444": "#c8c8c8", "#444444": "#c8c8c8", "#555": "#b8b8b8", "#555555": "#b8b8b8", "#b34400": "#ff8c42", "#cfcfcf": "#666666", "#d9d9d9": "#333333", "#e5e5e5": "#2e2e2e", "#e6e6e6": "#2a2a2a", "#f2f2f2": "#1e1e1e", "#dcdcdc": "#2e2e2e", "#f0f0f0": "#1f1f1f", "#f5d9a8": "#4a3a1e", "black": "#e6e6e6", "white": "#121212"} /* end */;
 
 // In JupyterLab and Notebook 7 the theme is on <body data-jp-theme-light="true|false">; VS Code
 // marks the body of a notebook's output frame "vscode-dark" (untested here: no VS Code).
@@ -69,7 +69,7 @@ function themeConfig() {
 }
 
 function darkColour(text) {
-  return text.replace(/#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b|^black$/g,
+  return text.replace(/#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b|^black$|^white$/g,
     (c) => A2A_DARK_COLOURS[c.toLowerCase()] ?? c);
 }
 
@@ -222,7 +222,8 @@ function layoutFor(spec, width, over, pad) {
   if (!isConcat(laid)) {
     const own = typeof laid.width === "number" ? laid.width : fallback;
     laid.width = width - pad;
-    laid.autosize = { type: "fit-x", contains: "padding" };
+    // resize: the layout is computed again when a control brings longer labels
+    laid.autosize = { type: "fit-x", contains: "padding", resize: true };
     (laid.layer || []).forEach((child) => delete child.width);
     scalePixelX(laid, own, (share) => ({ expr: `width * ${share}` }));
   } else {
