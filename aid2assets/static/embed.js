@@ -310,6 +310,7 @@ export async function drawFigure(figure) {
     }
     a2aViews[figure.id] = result.view;
     labelBindings(figure, target);
+    dateSliders(target, result.view, spec);
     watchWidth(figure, target);
     figure.dataset.rendered = "true";
     return result.view;
@@ -336,6 +337,29 @@ function watchWidth(figure, target) {
   if (resizeWatch && !figure.a2aWatched) {
     resizeWatch.observe(target);
     figure.a2aWatched = true;
+  }
+}
+
+// A slider over days can show its day as a date: a chart whose spec carries
+// usermeta {"a2a": {"dateSliders": {"<param>": "2025-01-01"}}} has that param's slider read
+// "10 Aug 2025" (the origin plus the slider's value in days) instead of "221", for sight and
+// for screen readers (aria-valuetext), however the value changes.
+function dateSliders(target, view, spec) {
+  const sliders = ((spec.usermeta || {}).a2a || {}).dateSliders || {};
+  for (const [name, origin] of Object.entries(sliders)) {
+    const input = target.querySelector(`.vega-bindings input[type="range"][name="${name}"]`);
+    if (!input) continue;
+    const shown = input.nextElementSibling;
+    const show = (value) => {
+      const day = new Date(`${origin}T00:00:00Z`);
+      day.setUTCDate(day.getUTCDate() + Number(value));
+      const text = day.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+      if (shown) shown.textContent = text;
+      input.setAttribute("aria-valuetext", text);
+    };
+    show(input.value);
+    input.addEventListener("input", () => show(input.value));
+    view.addSignalListener(name, (_, value) => show(value));
   }
 }
 
