@@ -74,8 +74,8 @@ def test_every_figure_is_complete(notebook, fid):
     bound = [p for p in params(fig["spec"]).values() if "bind" in p]
     assert bound, "a figure without a control"
     for p in params(fig["spec"]).values():
-        if "select" in p or "expr" in p:
-            continue  # a selection (brushed or clicked on the chart) or a derived value
+        if "select" in p or "expr" in p or p["name"] == "narrow":
+            continue  # a selection (brushed or clicked on the chart), a derived value, or the page's layout
         assert "bind" in p and p["bind"].get("name"), f"{p['name']} has no labelled control"
 
 
@@ -203,3 +203,26 @@ def test_every_figure_has_a_static_image_for_notebooks_and_print(notebook, fid):
                 assert width >= 400 and height >= 200
                 return
     pytest.fail(f"{fid} not found")
+
+
+def test_aid_by_year_event_labels_are_short_and_thinned_on_a_phone(aid):
+    """Issue 13: event labels were truncated with an ellipsis and drawn over the bars. They now
+    sit in their own row above the bars, short enough never to be truncated, and a phone keeps
+    only the labels that do not overlap."""
+    spec = aid["aid-by-year"]["spec"]
+    event_row, era_row, bars_row = spec["vconcat"]
+    labels = next(d for d in spec["datasets"].values() if d and set(d[0]) == {"fiscal_year", "label", "narrow_label"})
+    assert all(len(r["label"]) <= 26 for r in labels)
+    text_layer = next(layer for layer in event_row["layer"] if layer["mark"]["type"] == "text")
+    assert "limit" not in text_layer["mark"]
+    assert any(t.get("filter") == "!narrow || datum.narrow_label" for t in text_layer["transform"])
+    # on a phone, labelled events are at least six fiscal years apart
+    years = sorted(r["fiscal_year"] for r in labels if r["narrow_label"])
+    assert min(b - a for a, b in zip(years, years[1:])) >= 6
+
+
+def test_period_read_out_lists_the_unsplit_total_only_where_it_applies(aid):
+    """Issue 13: 'Total without a published split: $0.0 million' was listed for periods before FY2021."""
+    text = json.dumps(aid["aid-period-totals"]["spec"])
+    assert "(last_year >= 2021 ? '\\\\nUnsplit total (FY2021 on): $'" in text
+    assert "Total without a published split" not in text
