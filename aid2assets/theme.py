@@ -31,6 +31,10 @@ COLORS = {
     "military": OKABE_ITO["vermilion"],
     "total": OKABE_ITO["grey"],
     "csf": OKABE_ITO["orange"],
+    # US goods trade with Pakistan, in the trade chapter and the overview alike
+    "exports": OKABE_ITO["blue"],
+    "imports": OKABE_ITO["orange"],
+    "balance": OKABE_ITO["grey"],
     "PAK": OKABE_ITO["green"],
     "AFG": OKABE_ITO["vermilion"],
     "BGD": OKABE_ITO["sky"],
