@@ -35,6 +35,9 @@ COLORS = {
     "exports": OKABE_ITO["blue"],
     "imports": OKABE_ITO["orange"],
     "balance": OKABE_ITO["grey"],
+    # money from the US into Pakistan beyond trade (the overview and the assets chapter)
+    "remittances": OKABE_ITO["green"],
+    "fdi": OKABE_ITO["vermilion"],
     "PAK": OKABE_ITO["green"],
     "AFG": OKABE_ITO["vermilion"],
     "BGD": OKABE_ITO["sky"],
