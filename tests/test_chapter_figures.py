@@ -226,3 +226,13 @@ def test_period_read_out_lists_the_unsplit_total_only_where_it_applies(aid):
     text = json.dumps(aid["aid-period-totals"]["spec"])
     assert "(last_year >= 2021 ? '\\\\nUnsplit total (FY2021 on): $'" in text
     assert "Total without a published split" not in text
+
+
+def test_aid_legends_list_only_the_countries_drawn(aid):
+    """The comparison's legend listed unticked countries; the decades solution's all six."""
+    comparison = json.dumps(aid["aid-comparison"]["spec"])
+    for iso in ["PAK", "EGY", "ISR", "AFG", "IND", "BGD"]:
+        assert f"(show_{iso} ? '" in comparison
+    assert '"values": {"expr": "slice(split(' in comparison
+    decades = aid["aid-sol-decades"]["spec"]["encoding"]["color"]["legend"]["values"]["expr"]
+    assert decades.startswith("['Pakistan', {") and decades.endswith("}[other]]")
