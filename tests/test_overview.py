@@ -163,7 +163,8 @@ def test_trade_colours_are_the_trade_chapters(figure):
     assert colours(trade_view, {"US exports to Pakistan", "US imports from Pakistan"}) == {
         "US exports to Pakistan": COLORS["exports"], "US imports from Pakistan": COLORS["imports"]}
     chapter = figures("trade_tariffs.ipynb")["trade-by-year"]["spec"]
-    lines = next(layer for layer in chapter["layer"] if "color" in layer.get("encoding", {}))
+    lines = next(layer for row in chapter["vconcat"] for layer in row.get("layer", [])
+                 if "color" in layer.get("encoding", {}))
     assert colours(lines, {"US exports to Pakistan", "US imports from Pakistan"}) == {
         "US exports to Pakistan": COLORS["exports"], "US imports from Pakistan": COLORS["imports"]}
 
