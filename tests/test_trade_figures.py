@@ -113,6 +113,9 @@ def test_tariff_lines_never_hide_one_another(trade):
     ordered = sorted(width.values())
     assert all(a[1] > b[1] for a, b in zip(ordered, ordered[1:]))
     assert [row["draw_order"] for row in points] == sorted(row["draw_order"] for row in points)
+    # Sri Lanka, drawn over Bangladesh, is dashed: Bangladesh shows through where both are at 20%
+    dashed = {row["country_iso3"]: row["dashed"] for row in points}
+    assert dashed["LKA"] and not dashed["BGD"]
 
 
 def test_day_sliders_say_the_date_is_written_in_the_chart(trade):
