@@ -485,12 +485,14 @@ def claims_table(claims: pd.DataFrame):
                      "line and a link to the section that sets out the evidence."),
         source="The book's verdicts (data/claims.csv), recomputed from the tables named in each section",
         columns=[
-            Column("number", "No.", numeric=True),
-            Column("claim", "Claim", row_header=True),
-            Column("topic", "Topic", filter=True),
-            Column("verdict_label", "Verdict", filter=True, sort="verdict_order", colour=VERDICT_COLORS),
-            Column("reason", "Why", sortable=False),
-            Column("section_title", "Evidence", sortable=False, link="href"),
+            Column("number", "No.", numeric=True, width="3.5em"),
+            Column("claim", "Claim", row_header=True, width="2fr"),
+            Column("topic", "Topic", filter=True, width="7.5em"),
+            Column("verdict_label", "Verdict", filter=True, sort="verdict_order", colour=VERDICT_COLORS, width="11em"),
+            # the reason is the longest text: a line of its own under the claim, the row's whole width
+            Column("reason", "Why", sortable=False, own_line=True),
+            Column("section_title", "Evidence", sortable=False, link="href", width="1.4fr"),
         ],
         search=True,
+        stack_below=640,   # one block per claim on a phone
     )

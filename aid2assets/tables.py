@@ -33,7 +33,10 @@ class Column:
     ``link`` names a frame column holding each cell's address; ``sort`` a frame column with a
     sort key (e.g. the order of verdicts); ``colour`` a mapping value -> colour drawn as a
     marker beside the text (never alone: the text is the label); ``row_header`` makes the
-    cells ``<th scope="row">``.
+    cells ``<th scope="row">``. ``own_line`` puts the column's cell on a line of its own under
+    the row's other cells, the whole width of the table (for a column of long text that would
+    otherwise be squeezed into a narrow column); ``width`` is then each other column's share of
+    the row (a CSS grid track, e.g. "3em" or "2fr").
     """
 
     key: str
@@ -45,6 +48,8 @@ class Column:
     sort: str | None = None
     colour: dict | None = None
     row_header: bool = False
+    own_line: bool = False
+    width: str | None = None
 
 
 def _text(value) -> str:
@@ -64,7 +69,10 @@ class Table:
     """A table with a title, a description (its caption text), a source line and columns.
 
     ``interactive`` adds sorting and the filters on the site; ``search`` a text filter.
-    ``empty`` is the text shown in empty cells.
+    ``empty`` is the text shown in empty cells. ``stack_below`` (px) lays each row out as a
+    block below that width, one cell a line with its column's name before it, so that a table
+    with long text columns stays readable on a phone instead of scrolling sideways; the
+    header row stays, as a row of sort buttons.
     """
 
     data: pd.DataFrame
@@ -77,6 +85,7 @@ class Table:
     search: bool = False
     note: str = ""
     empty: str = "–"
+    stack_below: int | None = None
 
     def __post_init__(self):
         if not self.id or not all(c.isalnum() or c == "-" for c in self.id):
@@ -110,8 +119,11 @@ class Table:
         return {
             "id": self.id, "title": self.title, "description": self.description, "source": self.source,
             "note": self.note, "interactive": self.interactive, "search": self.search,
+            "stack_below": self.stack_below,
             "columns": [{"key": c.key, "label": c.label, "filter": c.filter, "numeric": c.numeric,
-                         "sortable": c.sortable, "row_header": c.row_header} for c in self.columns],
+                         "sortable": c.sortable, "row_header": c.row_header, "own_line": c.own_line,
+                         "width": c.width}
+                        for c in self.columns],
             "rows": rows,
         }
 
@@ -154,6 +166,9 @@ def table_html(payload: dict) -> str:
             if cell.get("colour"):
                 inner = (f'<span class="a2a-badge" style="border-left-color: {esc(cell["colour"])}">{inner}</span>')
             attrs = f' data-value="{esc(cell["text"])}"' if c.get("filter") else ""
+            if payload.get("stack_below") or any(col.get("own_line") for col in cols):
+                attrs += f' data-key="{esc(c["key"])}" data-label="{esc(c["label"])}"'
+
             if "sort" in cell:
                 attrs += f' data-sort="{esc(cell["sort"])}"'
             if c.get("numeric"):
@@ -166,6 +181,7 @@ def table_html(payload: dict) -> str:
     flags += ' data-search="true"' if payload.get("search") else ""
     note = f' <span class="a2a-note">{esc(payload["note"])}</span>' if payload.get("note") else ""
     return (
+        _layout_style(tid, cols, payload.get("stack_below")) +
         f'<div class="a2a-table" id="{esc(tid)}"{flags}>'
         f'<p class="a2a-title" id="{esc(tid)}-title">{esc(payload["title"])}</p>'
         f'<div class="a2a-table-scroll" role="region" tabindex="0" aria-labelledby="{esc(tid)}-title">'
@@ -175,3 +191,39 @@ def table_html(payload: dict) -> str:
         f'<p class="a2a-source"><strong>Source:</strong> {esc(payload["source"])}.{note}</p>'
         "</div>"
     )
+
+
+def _layout_style(tid: str, cols: list[dict], below) -> str:
+    """The rules of a table with a column on its own line, or stacked on a phone (see Table and
+    Column). Scoped to the table's id; rows hidden by a filter stay hidden."""
+    t = f"#{tid}"
+    rules = []
+    own = [c for c in cols if c.get("own_line")]
+    if own:
+        tracks = " ".join(c.get("width") or "auto" for c in cols if not c.get("own_line"))
+        rules.append(
+            f"{t} thead tr, {t} tbody tr {{ display: grid; grid-template-columns: {tracks}; column-gap: 0.25rem; }}"
+            f"{t} tbody tr {{ border-bottom: 1px solid var(--pst-color-border, #ddd); }}"
+            f"{t} thead th, {t} tbody th, {t} tbody td {{ border-bottom: 0; }}"
+            f"{t} thead {{ border-bottom: 2px solid var(--pst-color-text-muted, #888); }}"
+            f"{t} tbody tr > * {{ grid-row: 1; }}")
+        for line, c in enumerate(own, start=2):
+            rules.append(
+                f"{t} thead th[data-key=\"{c['key']}\"] {{ display: none; }}"
+                f"{t} tbody [data-key=\"{c['key']}\"] {{ grid-row: {line}; grid-column: 2 / -1; padding-top: 0; }}"
+                f"{t} tbody [data-key=\"{c['key']}\"]::before {{ content: attr(data-label) \": \"; font-weight: 600; }}")
+    if below:
+        rules.append(
+            f"@media (max-width: {int(below)}px) {{"
+            f"{t} table, {t} thead, {t} tbody, {t} tbody tr, {t} tbody th, {t} tbody td {{ display: block; }}"
+            f"{t} thead tr {{ display: flex; flex-wrap: wrap; gap: 0 0.5rem; }}"
+            f"{t} thead th {{ border-bottom: 0; padding: 0.2rem 0.3rem; }}"
+            f"{t} thead {{ border-bottom: 2px solid var(--pst-color-text-muted, #888); }}"
+            f"{t} tbody tr {{ padding: 0.4rem 0; border-bottom: 1px solid var(--pst-color-border, #ddd); }}"
+            f"{t} tbody th, {t} tbody td {{ border: 0; padding: 0.1rem 0.3rem; text-align: left; }}"
+            f"{t} tbody td.a2a-num {{ text-align: left; }}"
+            f"{t} tbody [data-label]::before {{ content: attr(data-label) \": \"; font-weight: 600; }}"
+            f"}}")
+    if not rules:
+        return ""
+    return f"<style>{''.join(rules)}{t} tbody tr[hidden] {{ display: none; }}</style>"

@@ -31,6 +31,13 @@ COLORS = {
     "military": OKABE_ITO["vermilion"],
     "total": OKABE_ITO["grey"],
     "csf": OKABE_ITO["orange"],
+    # US goods trade with Pakistan, in the trade chapter and the overview alike
+    "exports": OKABE_ITO["blue"],
+    "imports": OKABE_ITO["orange"],
+    "balance": OKABE_ITO["grey"],
+    # money from the US into Pakistan beyond trade (the overview and the assets chapter)
+    "remittances": OKABE_ITO["green"],
+    "fdi": OKABE_ITO["vermilion"],
     "PAK": OKABE_ITO["green"],
     "AFG": OKABE_ITO["vermilion"],
     "BGD": OKABE_ITO["sky"],

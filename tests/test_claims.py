@@ -198,3 +198,31 @@ def test_every_claim_links_to_a_section_of_the_built_page(claims):
         assert f'id="{anchor}"' in page, f"no section with id {anchor}"
     assert re.search(r'<script type="module" src="\.\./_static/a2a/tables\.js(\?v=\w+)?">', page)
     assert "tables.js" not in (SITE / "chapters" / "trade_tariffs.html").read_text(encoding="utf-8")
+
+
+def test_claims_table_gives_the_reason_room(claims):
+    """Issue 13: the 'Why' column was so narrow that rows were very tall. The reason has a line
+    of its own under each claim, the row's width, and on a phone each claim is one block."""
+    from aid2assets.claims import claims_table
+    from aid2assets.tables import table_html
+
+    payload = claims_table(claims).payload()
+    own = [c["key"] for c in payload["columns"] if c["own_line"]]
+    assert own == ["reason"] and payload["stack_below"] >= 600
+    html = table_html(payload)
+    style = html.split("<style>", 1)[1].split("</style>", 1)[0]
+    assert "#tbl-claims-summary tbody [data-key=\"reason\"] { grid-row: 2; grid-column: 2 / -1;" in style
+    assert f"@media (max-width: {payload['stack_below']}px)" in style
+    # rows hidden by the table's filters stay hidden whatever the layout
+    assert style.endswith("#tbl-claims-summary tbody tr[hidden] { display: none; }")
+    assert html.count('data-key="reason" data-label="Why"') == len(claims)
+
+
+def test_tariff_ranking_figure_is_tall_enough_to_read():
+    """Issue 13: the figure was 147 px tall (26 px a country). It is now 220 px of bars for
+    either group (55 px a country for four, 27 px for eight), a fixed height so that the page
+    can fit it to a phone's width."""
+    from aid2assets.figures import stored_figures
+
+    spec = stored_figures(NB)["claims-tariff-ranking"]["spec"]
+    assert spec["height"] == 220

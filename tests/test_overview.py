@@ -93,7 +93,9 @@ def test_description_agrees_with_the_data(figure):
     assert f"${aid[2024]:,.1f} million in FY2024" in d
     assert f"${trade.loc[1985, 'us_imports_musd']:,.1f} million in 1985" in d
     assert f"${trade.loc[2024, 'us_imports_musd'] / 1000:,.1f} billion in 2024" in d
-    assert f"{len(load('events'))} key events" in d
+    events = load("events")
+    before_2026 = int((events["date"].str[:4].astype(int) < 2026).sum())
+    assert f"{before_2026} key events to the end of 2025" in d
 
 
 def test_download_is_the_yearly_table(figure):
@@ -106,25 +108,65 @@ def test_download_is_the_yearly_table(figure):
     assert rows.set_index("year").loc[2025, "partial"]
 
 
-def test_spec_has_a_brush_and_keyboard_sliders_that_drive_every_view(figure):
+def test_one_period_control_drawn_by_dragging_and_by_the_sliders(figure):
+    """Issue 13: the brush and the fallback sliders disagreed. The period is now two point
+    selections ("start", "end") bound to the two sliders and set by pressing and dragging on the
+    strip, so the strip and the sliders always agree; the strip shades the period."""
     spec = figure["spec"]
     params = {p["name"]: p for p in spec["params"]}
-    assert params["start"]["bind"]["input"] == "range" and params["end"]["bind"]["input"] == "range"
-    assert params["start"]["value"] == 1948 and params["end"]["value"] == 2025
-    assert "brush.year" in params["lo"]["expr"] and "start" in params["lo"]["expr"]
-    assert "brush.year" in params["hi"]["expr"] and "end" in params["hi"]["expr"]
-    brush = [p for p in spec["params"] if p["name"] == "brush"]
-    assert brush and brush[0]["select"]["type"] == "interval" and brush[0]["select"]["encodings"] == ["x"]
+    for name, value, events in [("start", 1948, "pointerdown"),
+                                ("end", 2025, "pointerdown, [pointerdown, pointerup] > pointermove")]:
+        p = params[name]
+        assert p["select"]["type"] == "point" and p["select"]["fields"] == ["year"] and p["select"]["nearest"]
+        assert p["select"]["on"] == events and p["bind"]["input"] == "range" and p["value"] == value
+        assert (p["bind"]["min"], p["bind"]["max"]) == (1948, 2025)
+    assert params["lo"]["expr"] == "min(start_year, end_year)"
+    assert params["hi"]["expr"] == "max(start_year, end_year) + 1"
+    assert not any(p.get("select", {}).get("type") == "interval" for p in spec["params"])
     views = spec["vconcat"]
     assert len(views) == 6
+    aid_view, trade_view, imf_view, event_view, summary, strip = views
+    # the strip, last and right above the sliders, shades the chosen period
+    period = strip["layer"][0]
+    assert period["mark"]["type"] == "rect" and {"x": "lo - 0.5", "x2": "hi - 0.5"} == {
+        t["as"]: t["calculate"] for t in period["transform"]}
     # the summary and the IMF and event lanes keep only the period's rows; every detail
     # view is zoomed to the period
-    for view in (views[1], views[4], views[5]):
+    for view in (summary, imf_view, event_view):
         assert any("lo" in t.get("filter", "") and "hi" in t.get("filter", "") for t in view["transform"])
-    for view in views[2:]:
+    for view in (aid_view, trade_view, imf_view, event_view):
         assert view["encoding"]["x"]["scale"]["domain"] == {"expr": "[lo, hi]"}
-    fields = [v["encoding"]["x"]["field"] for v in views[2:]]
-    assert fields == ["year", "year", "start", "when"]
+    fields = [v["encoding"]["x"]["field"] for v in (aid_view, trade_view, imf_view, event_view)]
+    assert fields == ["year", "year", "start", "slot"]
+
+
+def test_busy_years_do_not_pile_up_their_event_dots(figure):
+    """Issue 13: the 33 events of 2025 piled up at the right edge. Events are counted per
+    category and slot of time (a year, a quarter or a month, by the period's length), one dot
+    each, sized by the count."""
+    event_view = figure["spec"]["vconcat"][3]
+    aggregate = next(t for t in event_view["transform"] if "aggregate" in t)
+    assert aggregate["groupby"] == ["category", "slot", "slot_years"]
+    assert event_view["encoding"]["size"]["field"] == "events"
+
+
+def test_trade_colours_are_the_trade_chapters(figure):
+    """Issue 13: exports and imports swapped colours between the overview and the trade chapter."""
+    from aid2assets.theme import COLORS
+    from test_chapter_figures import figures
+
+    def colours(spec, series):
+        scale = spec["encoding"]["color"]["scale"]
+        return {s: c for s, c in zip(scale["domain"], scale["range"]) if s in series}
+
+    trade_view = figure["spec"]["vconcat"][1]
+    assert colours(trade_view, {"US exports to Pakistan", "US imports from Pakistan"}) == {
+        "US exports to Pakistan": COLORS["exports"], "US imports from Pakistan": COLORS["imports"]}
+    chapter = figures("trade_tariffs.ipynb")["trade-by-year"]["spec"]
+    lines = next(layer for row in chapter["vconcat"] for layer in row.get("layer", [])
+                 if "color" in layer.get("encoding", {}))
+    assert colours(lines, {"US exports to Pakistan", "US imports from Pakistan"}) == {
+        "US exports to Pakistan": COLORS["exports"], "US imports from Pakistan": COLORS["imports"]}
 
 
 def test_every_chart_in_the_notebook_renders_offline():

@@ -58,3 +58,69 @@ def test_landed_cost(trade):
     text = json.dumps(fig["spec"])
     assert "product == 'tshirt' ? 16.5" in text
     assert {"usd", "component", "country"} <= fields(fig["spec"])
+
+
+def _params(spec):
+    return {p["name"]: p for p in spec["params"]}
+
+
+def test_trade_by_year_sliders_span_the_title_years(trade):
+    """Issue 13: the title says 1985–2024 but the first-year slider started at 1990."""
+    fig = trade["trade-by-year"]
+    first, last = (int(y) for y in fig["title"].rsplit(", ", 1)[1].split("–"))
+    p = _params(fig["spec"])
+    assert (p["first_year"]["value"], p["first_year"]["bind"]["min"]) == (first, first)
+    assert (p["last_year"]["value"], p["last_year"]["bind"]["max"]) == (last, last)
+
+
+def _colour_legends(spec):
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            colour = (node.get("encoding") or {}).get("color")
+            if colour and colour.get("legend"):
+                found.append(colour["legend"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+    walk(spec)
+    return found
+
+
+def test_legends_list_only_the_series_and_countries_shown(trade):
+    """Issue 13: the legends listed all three series, or every country, whatever was chosen.
+    The tariff chart's key is its read-out, which lists the ticked countries only."""
+    by_year = _colour_legends(trade["trade-by-year"]["spec"])
+    assert len(by_year) == 1 and "show == 'all'" in by_year[0]["values"]["expr"]
+    spec = trade["trade-tariff-steps"]["spec"]
+    assert _colour_legends(spec) == []
+    readout = json.dumps(spec["vconcat"][1])
+    for iso in ["PAK", "IND", "BGD", "LKA", "AFG", "NPL", "VNM", "KHM"]:
+        assert f"(datum.country_iso3 == '{iso}' && show_{iso})" in readout
+
+
+def test_tariff_lines_never_hide_one_another(trade):
+    """Issue 13: Bangladesh's line was hidden under Sri Lanka's (both at 20%). Each country is
+    drawn on top of the one before it and thinner, so coinciding lines show as bands."""
+    spec = trade["trade-tariff-steps"]["spec"]
+    points = next(d for d in spec["datasets"].values() if d and "draw_order" in d[0])
+    width = {}
+    for row in points:
+        width.setdefault(row["country_iso3"], (row["draw_order"], row["width"]))
+    ordered = sorted(width.values())
+    assert all(a[1] > b[1] for a, b in zip(ordered, ordered[1:]))
+    assert [row["draw_order"] for row in points] == sorted(row["draw_order"] for row in points)
+    # Sri Lanka, drawn over Bangladesh, is dashed: Bangladesh shows through where both are at 20%
+    dashed = {row["country_iso3"]: row["dashed"] for row in points}
+    assert dashed["LKA"] and not dashed["BGD"]
+
+
+def test_day_sliders_say_the_date_is_written_in_the_chart(trade):
+    """Issue 13: a range input shows its number (221): the slider's name points to the date."""
+    for fid, name in [("trade-tariff-steps", "day"), ("trade-landed-cost", "day4")]:
+        spec = trade[fid]["spec"]
+        assert "date is shown above" in _params(spec)[name]["bind"]["name"]
+        assert "timeFormat(utc(2025, 0, 1 + " + name + ")" in json.dumps(spec)
