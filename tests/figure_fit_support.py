@@ -29,7 +29,7 @@ FIT_JS = """() => Array.from(document.querySelectorAll('figure.a2a-figure[data-r
 # embed.js gives charts their narrow layout in boxes narrower than this (NARROW there).
 NARROW_BELOW = 560
 # A plot squeezed narrower than this by its labels and legends is not a chart a reader can use.
-MIN_PLOT = 120
+MIN_PLOT = 100
 
 # Per figure whose chart declares the "narrow" param: its box's width and the param's value.
 NARROW_JS = """() => Object.entries(window.a2aViews || {}).flatMap(([id, view]) => {

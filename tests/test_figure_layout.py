@@ -56,3 +56,10 @@ def test_a_short_source_without_a_note_is_shown_whole():
     html = figure_html(_payload("The sources named in each row of events.csv"))
     assert "<details" not in html
     assert "<strong>Source:</strong> The sources named in each row of events.csv.</p>" in html
+
+
+def test_tests_and_embed_js_agree_on_the_smallest_plot():
+    from figure_fit_support import MIN_PLOT
+
+    found = re.search(r"^const MIN_PLOT = (\d+);", (STATIC / "embed.js").read_text(), re.M)
+    assert found and int(found.group(1)) == MIN_PLOT

@@ -39,3 +39,27 @@ def test_charts_are_laid_out_again_when_the_window_narrows_and_keep_their_state(
         visit.check_clean()
     finally:
         visit.close()
+
+
+@pytest.mark.parametrize("path,fid,param,shown", [
+    ("chapters/trade_tariffs.html", "fig-trade-tariff-steps", "day", "10 Aug 2025"),
+    ("chapters/trade_tariffs.html", "fig-trade-landed-cost", "day4", "10 Aug 2025"),
+])
+def test_day_sliders_read_as_dates(browser, base_url, path, fid, param, shown):  # noqa: F811
+    """A slider over days shows the day as a date (not "221"), to sight and to screen readers,
+    when moved from the keyboard and when the chart's state is set by a script."""
+    visit = Visit(browser, base_url, path, {"width": 390, "height": 844})
+    page = visit.page
+    try:
+        draw_all(page)
+        slider = page.locator(f"#{fid} .vega-bindings input[type=range][name={param}]")
+        text = lambda: slider.evaluate("e => [e.nextElementSibling.textContent, e.getAttribute('aria-valuetext')]")  # noqa: E731
+        assert text() == [shown, shown]
+        slider.focus()
+        page.keyboard.press("ArrowRight")
+        assert text() == ["11 Aug 2025"] * 2
+        page.evaluate(f"async () => {{ await window.a2aViews['{fid}'].signal('{param}', 0).runAsync(); }}")
+        assert text() == ["1 Jan 2025"] * 2
+        visit.check_clean()
+    finally:
+        visit.close()

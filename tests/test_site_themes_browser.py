@@ -7,7 +7,7 @@ light, dark, or the system's setting, which is one of the two), every page of th
   sideways);
 * lays every figure out for its box (solutions that hold figures are opened first): no chart
   drawn wider than its box, no chart box scrolling sideways, no chart text under 10 CSS px, no
-  plot squeezed under 120 px by its labels and legends, and
+  plot squeezed under 100 px by its labels and legends, and
   a chart that declares the ``narrow`` param has it set exactly when its box is narrow;
 * shows captions, how-to lines, source notes and control labels at a contrast of at least
   4.5:1 on the background they are drawn on;

@@ -118,9 +118,12 @@ def test_tariff_lines_never_hide_one_another(trade):
     assert dashed["LKA"] and not dashed["BGD"]
 
 
-def test_day_sliders_say_the_date_is_written_in_the_chart(trade):
-    """Issue 13: a range input shows its number (221): the slider's name points to the date."""
+def test_day_sliders_read_as_dates(trade):
+    """Issue 13: a range input shows its number (221); these charts ask the page to show the
+    slider's day as a date (embed.js, usermeta dateSliders), and write the date in the chart."""
     for fid, name in [("trade-tariff-steps", "day"), ("trade-landed-cost", "day4")]:
         spec = trade[fid]["spec"]
-        assert "date is shown above" in _params(spec)[name]["bind"]["name"]
+        assert _params(spec)[name]["bind"]["name"] == "Date: "
+        assert spec["usermeta"]["a2a"]["dateSliders"] == {name: "2025-01-01"}
+        # the day counts from 1 Jan 2025, as the origin says
         assert "timeFormat(utc(2025, 0, 1 + " + name + ")" in json.dumps(spec)

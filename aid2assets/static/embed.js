@@ -16,22 +16,7 @@
 // In a notebook every figure loads its own copy of this module: they share one registry.
 const a2aViews = (window.a2aViews = window.a2aViews || {});
 
-// Vega-Lite's messages go to the console, but one: asked to fit a chart's width, it notes that
-// it does not fit the height of a chart whose height is a step per category, as intended.
-let a2aLogLevel = 2;
-const logger = {
-  level(value) { if (arguments.length) { a2aLogLevel = value; return this; } return a2aLogLevel; },
-  error(...args) { console.error(...args); return this; },
-  warn(...args) {
-    if (a2aLogLevel >= 2 && !/Dropping "fit-y" because spec has discrete height/.test(args.join(" "))) console.warn(...args);
-    return this;
-  },
-  info(...args) { if (a2aLogLevel >= 3) console.info(...args); return this; },
-  debug(...args) { if (a2aLogLevel >= 4) console.debug(...args); return this; },
-};
-
 const embedOptions = {
-  logger,
   renderer: "svg",
   actions: { export: true, source: false, compiled: false, editor: false },
   i18n: { PNG_ACTION: "Save as PNG image", SVG_ACTION: "Save as SVG image" },
@@ -163,7 +148,7 @@ if (document.body) themeWatch.observe(document.body, { attributes: true, attribu
 const NARROW = 560;
 const MENU_ROOM = 38;        // px: vega-embed's stylesheet keeps this beside a chart with a menu
 const LEGEND_COLUMN = 150;   // px per legend column when legends sit above the plot
-const MIN_PLOT = 120;        // px: a fitted plot narrower than this is a layout to fix
+const MIN_PLOT = 100;        // px: a fitted plot narrower than this is a layout to fix
 const LEGEND_CHANNELS = ["color", "fill", "stroke", "shape", "size", "opacity", "strokeDash"];
 
 function boxWidth(target) {
@@ -206,6 +191,19 @@ function legendsAbove(spec, width) {
   spec.config = { ...(spec.config || {}), legend: { ...((spec.config || {}).legend || {}), orient: "top" } };
 }
 
+// A chart whose height is a step per category (set, or Vega-Lite's default for a y axis of
+// categories).
+function stepHeight(spec) {
+  if (spec.height && typeof spec.height === "object" && "step" in spec.height) return true;
+  if (spec.height !== undefined) return false;
+  let banded = false;
+  eachView(spec, (view) => {
+    const y = view.encoding && view.encoding.y;
+    if (y && (y.type === "nominal" || y.type === "ordinal")) banded = true;
+  });
+  return banded;
+}
+
 function isConcat(spec) {
   return Boolean(spec.vconcat || spec.hconcat || spec.concat);
 }
@@ -221,11 +219,18 @@ function layoutFor(spec, width, over, pad) {
   const fallback = ((laid.config || {}).view || {}).continuousWidth || 600;
   if (!isConcat(laid)) {
     const own = typeof laid.width === "number" ? laid.width : fallback;
-    laid.width = width - pad;
-    // resize: the layout is computed again when a control brings longer labels
-    laid.autosize = { type: "fit-x", contains: "padding", resize: true };
+    if (stepHeight(laid)) {
+      // Vega-Lite would warn that it cannot also fit a height set per category: narrow the
+      // plot by the overflow instead (its axes and labels do not depend on its width).
+      laid.width = Math.max(MIN_PLOT, own - over);
+      scalePixelX(laid, own, (share) => Math.round(laid.width * share));
+    } else {
+      laid.width = width - pad;
+      // resize: the layout is computed again when a control brings longer labels
+      laid.autosize = { type: "fit-x", contains: "padding", resize: true };
+      scalePixelX(laid, own, (share) => ({ expr: `width * ${share}` }));
+    }
     (laid.layer || []).forEach((child) => delete child.width);
-    scalePixelX(laid, own, (share) => ({ expr: `width * ${share}` }));
   } else {
     const rows = laid.vconcat || laid.concat || laid.hconcat;
     const share = laid.hconcat ? rows.length : 1;
@@ -297,7 +302,7 @@ export async function drawFigure(figure) {
         break;
       }
       last = drawn;
-      over += drawn - width;
+      over += drawn - width + 2;   // 2 px to spare: sizes in Vega are fractional
     }
     // For tests and scripts: the box width laid out for, and a single chart's plot width.
     figure.dataset.layoutWidth = String(width);
