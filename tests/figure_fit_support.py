@@ -12,15 +12,15 @@ VIEWPORTS = {"phone": (390, 844), "laptop": (1366, 900)}
 # scrolls sideways, and the smallest SVG text (CSS px).
 FIT_JS = """() => Array.from(document.querySelectorAll('figure.a2a-figure[data-rendered="true"]')).map((f) => {
   const box = f.querySelector('.a2a-chart');
-  const embed = box.querySelector('.vega-embed');
   const svg = box.querySelector('svg.marks');
   const sizes = Array.from(svg.querySelectorAll('text'))
     .filter((t) => t.textContent.trim() && t.getClientRects().length)
     .map((t) => parseFloat(getComputedStyle(t).fontSize) * (svg.getBoundingClientRect().width / (svg.width.baseVal.value || 1)));
   const boxRect = box.getBoundingClientRect();
-  const parts = [embed, svg, box.querySelector('.vega-bindings')].filter(Boolean);
-  const right = Math.max(...parts.map((e) => e.getBoundingClientRect().right));
-  return { id: f.id, box: Math.round(boxRect.width), drawn: Math.ceil(right - boxRect.left),
+  // the chart and its controls, plus the room the box keeps at its right for the menu button
+  const parts = [svg, box.querySelector('.vega-bindings')].filter(Boolean);
+  const right = Math.max(...parts.map((e) => e.getBoundingClientRect().right)) + parseFloat(getComputedStyle(box).paddingRight);
+  return { id: f.id, box: Math.round(boxRect.width), drawn: Math.round(right - boxRect.left),
            plot: f.dataset.plotWidth ? Number(f.dataset.plotWidth) : null,
            scrolls: box.scrollWidth > box.clientWidth + 1,
            minFont: sizes.length ? Math.round(Math.min(...sizes) * 10) / 10 : null };

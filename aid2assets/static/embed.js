@@ -306,6 +306,8 @@ export async function drawFigure(figure) {
     }
     // For tests and scripts: the box width laid out for, and a single chart's plot width.
     figure.dataset.layoutWidth = String(width);
+    figure.dataset.drawnWidth = String(drawnWidth(target));
+    figure.dataset.fitted = over ? "true" : "false";
     if (!isConcat(spec)) {
       const plot = result.view.width();
       figure.dataset.plotWidth = String(plot);
@@ -333,6 +335,14 @@ const resizeWatch = typeof ResizeObserver === "undefined" ? null : new ResizeObs
     if (!figure || figure.dataset.rendered !== "true") continue;
     const width = boxWidth(entry.target);
     if (Math.abs(width - Number(figure.dataset.layoutWidth || 0)) < 4) continue;
+    // A chart drawn as specified that still fits, on the same side of NARROW, keeps its drawing
+    // (a scrollbar appearing in a notebook does not redraw every chart and reset its controls).
+    const laidNarrow = Number(figure.dataset.layoutWidth) < NARROW;
+    if (figure.dataset.fitted === "false" && Number(figure.dataset.drawnWidth) <= width
+        && laidNarrow === (width < NARROW)) {
+      figure.dataset.layoutWidth = String(width);
+      continue;
+    }
     clearTimeout(figure.a2aResize);
     figure.a2aResize = setTimeout(() => redraw(figure), 150);
   }
@@ -363,7 +373,9 @@ function dateSliders(target, view, spec) {
       input.setAttribute("aria-valuetext", text);
     };
     show(input.value);
+    // after Vega's own listeners, which write the number on both events
     input.addEventListener("input", () => show(input.value));
+    input.addEventListener("change", () => show(input.value));
     view.addSignalListener(name, (_, value) => show(value));
   }
 }

@@ -53,3 +53,17 @@
   if (document.readyState === "complete") start();
   else window.addEventListener("load", start, { once: true });
 })();
+
+// Code that scrolls sideways must be reachable by keyboard. The theme gives a tab stop to each
+// scrolling code block it sees when the page loads (and when the window is resized); a block
+// inside a folded solution only scrolls once the solution is opened, so it gets its stop then.
+(() => {
+  const addTabStops = () => document.querySelectorAll("div.highlight pre").forEach((pre) => {
+    if (pre.scrollWidth > pre.clientWidth) pre.tabIndex = 0;   // the theme set -1 while it was hidden
+  });
+  document.addEventListener("click", (event) => {
+    if (event.target.closest && event.target.closest("button.toggle-button, summary")) {
+      setTimeout(addTabStops, 400);  // after the toggle's opening animation
+    }
+  });
+})();
