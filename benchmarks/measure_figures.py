@@ -62,7 +62,7 @@ def main(argv=None) -> int:
                     squeezed = fig["plot"] is not None and fig["plot"] < MIN_PLOT
                     bad += cut or small or squeezed
                     print(f"{path:34} {w:5} {fig['id']:38} box {fig['box']:4} drawn {fig['drawn']:4} "
-                          f"plot {fig['plot']} min text {fig['minFont']} px{'  CUT' if cut else ''}{'  SMALL' if small else ''}"
+                          f"chart {fig['chart']:4} plot {fig['plot']} min text {fig['minFont']} px{'  CUT' if cut else ''}{'  SMALL' if small else ''}"
                           f"{'  SQUEEZED' if squeezed else ''}")
                     if args.screenshots:
                         tall = page.eval_on_selector(f"#{fig['id']}", "e => Math.ceil(e.getBoundingClientRect().height)")

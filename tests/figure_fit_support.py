@@ -7,8 +7,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 VIEWPORTS = {"phone": (390, 844), "laptop": (1366, 900)}
 
-# Per figure: the chart box's width, the drawn chart's width (with the room for its menu
-# button), a single or layered chart's plot width (null for stacked charts), whether the box
+# Per figure: the chart box's width, the drawn width (the chart and its controls, with the room
+# for the menu button), the chart's own (SVG) width, a single or layered chart's plot width (null for stacked charts), whether the box
 # scrolls sideways, and the smallest SVG text (CSS px).
 FIT_JS = """() => Array.from(document.querySelectorAll('figure.a2a-figure[data-rendered="true"]')).map((f) => {
   const box = f.querySelector('.a2a-chart');
@@ -21,6 +21,7 @@ FIT_JS = """() => Array.from(document.querySelectorAll('figure.a2a-figure[data-r
   const parts = [svg, box.querySelector('.vega-bindings')].filter(Boolean);
   const right = Math.max(...parts.map((e) => e.getBoundingClientRect().right)) + parseFloat(getComputedStyle(box).paddingRight);
   return { id: f.id, box: Math.round(boxRect.width), drawn: Math.round(right - boxRect.left),
+           chart: Math.round(svg.getBoundingClientRect().width),
            plot: f.dataset.plotWidth ? Number(f.dataset.plotWidth) : null,
            scrolls: box.scrollWidth > box.clientWidth + 1,
            minFont: sizes.length ? Math.round(Math.min(...sizes) * 10) / 10 : null };

@@ -258,6 +258,11 @@ def check_figure(page, fid):
     assert page.eval_on_selector_all(f"{sel} .a2a-chart svg.marks", "e => e.length") == 1, f"{fid}: no SVG"
     assert page.eval_on_selector(f"{sel} .a2a-source", "e => e.textContent").startswith("Source:")
     assert page.eval_on_selector(f"{sel} a.a2a-download", "a => a.href.startsWith('data:text/csv')")
+    # laid out for the output area by the site's own code (embed.js): not wider than its box
+    over = page.eval_on_selector(
+        sel, "f => f.querySelector('.a2a-chart svg.marks').getBoundingClientRect().right"
+             " - f.querySelector('.a2a-chart').getBoundingClientRect().right")
+    assert over <= 0.5, f"{fid}: the chart runs {over:.0f} px past its box in JupyterLab"
 
 
 def plain(text: str) -> str:

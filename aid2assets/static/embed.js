@@ -337,9 +337,9 @@ const resizeWatch = typeof ResizeObserver === "undefined" ? null : new ResizeObs
     if (Math.abs(width - Number(figure.dataset.layoutWidth || 0)) < 4) continue;
     // A chart drawn as specified that still fits, on the same side of NARROW, keeps its drawing
     // (a scrollbar appearing in a notebook does not redraw every chart and reset its controls).
-    const laidNarrow = Number(figure.dataset.layoutWidth) < NARROW;
+    const isNarrow = (w) => w > 0 && w < NARROW;   // as in layoutFor: a box of 0 px is not laid out
     if (figure.dataset.fitted === "false" && Number(figure.dataset.drawnWidth) <= width
-        && laidNarrow === (width < NARROW)) {
+        && isNarrow(Number(figure.dataset.layoutWidth)) === isNarrow(width)) {
       figure.dataset.layoutWidth = String(width);
       continue;
     }
