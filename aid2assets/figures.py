@@ -138,7 +138,7 @@ def _top_level(text: str, sep: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def short_source(source: str, limit: int = 70) -> str:
+def short_source(source: str, limit: int = 90) -> str:
     """The one-line source shown under a chart: who published the data, not every title.
 
     A source line reads "Publisher, title | title; Publisher, title" (:func:`source_line`);
@@ -154,7 +154,7 @@ def short_source(source: str, limit: int = 70) -> str:
             continue
         name = _top_level(part, ", ")[0]
         if len(name) > limit:  # a description, not a name: keep its first words
-            name = name[:limit].rsplit(" ", 1)[0] + " …"
+            name = name[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
         if name not in names:
             names.append(name)
     return "; ".join(names)
@@ -206,12 +206,15 @@ def figure_html(payload: dict, data_prefix: str | None = "../data/", download_hr
     source = payload["source"]
     short = short_source(source)
     note = f'<p class="a2a-note">{esc(payload["note"])}</p>' if payload.get("note") else ""
+    def ended(text):  # a full stop, unless the text already ends with one or is cut short
+        return text if text.endswith((".", "…")) else text + "."
+
     if short == source and not note:
-        sources = f'<p class="a2a-source"><strong>Source:</strong> {esc(source)}.</p>'
+        sources = f'<p class="a2a-source"><strong>Source:</strong> {esc(ended(source))}</p>'
     else:
-        sources = (f'<p class="a2a-source"><strong>Source:</strong> {esc(short)}.</p>'
+        sources = (f'<p class="a2a-source"><strong>Source:</strong> {esc(ended(short))}</p>'
                    '<details class="a2a-sources"><summary>Sources and notes</summary>'
-                   f'<p class="a2a-source-full">{esc(source)}.</p>{note}</details>')
+                   f'<p class="a2a-source-full">{esc(ended(source))}</p>{note}</details>')
     how_to = f'<p class="a2a-howto">{esc(payload["how_to"])}</p>' if payload.get("how_to") else ""
     spec_tag = (f'<script type="application/json" class="a2a-spec" data-src="{esc(spec_href)}"></script>'
                 if spec_href else f'<script type="application/json" class="a2a-spec">{spec_json}</script>')
