@@ -12,6 +12,7 @@ import pytest
 from aid2assets import flows as F
 from aid2assets import load
 from aid2assets.figures import stored_figures
+from spec_support import params
 
 NB = Path(__file__).resolve().parent.parent / "chapters" / "assets.ipynb"
 FIGURES = ["assets-flows", "assets-remittances-by-source", "assets-fdi-by-country", "assets-national-flows",
@@ -26,10 +27,6 @@ def figs():
 @pytest.fixture(scope="module")
 def markdown():
     return [c.source for c in nbformat.read(NB, as_version=4).cells if c.cell_type == "markdown"]
-
-
-def params(spec):
-    return {p["name"]: p for p in spec.get("params", [])}
 
 
 def rows(fig):

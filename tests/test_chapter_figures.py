@@ -14,6 +14,7 @@ import pytest
 
 from aid2assets import load
 from aid2assets.figures import MIME_TYPE, stored_figures
+from spec_support import params
 
 CHAPTERS = Path(__file__).resolve().parent.parent / "chapters"
 
@@ -25,10 +26,6 @@ def figures(notebook):
 @pytest.fixture(scope="module")
 def aid():
     return figures("aid_history.ipynb")
-
-
-def params(spec):
-    return {p["name"]: p for p in spec.get("params", [])}
 
 
 def fields(spec):

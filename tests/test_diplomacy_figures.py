@@ -12,6 +12,7 @@ import pytest
 from aid2assets import load
 from aid2assets.explorers.diplomacy import categories
 from aid2assets.figures import stored_figures
+from spec_support import params, views
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "chapters" / "diplomacy.ipynb"
 
@@ -24,10 +25,6 @@ def nb():
 @pytest.fixture(scope="module")
 def figs():
     return stored_figures(NOTEBOOK)
-
-
-def params(spec):
-    return {p["name"]: p for p in spec.get("params", [])}
 
 
 def rows(payload):
@@ -118,13 +115,6 @@ def test_imf_figure(figs):
     assert round(by_fy[2010]["aid_musd"], 1) == 2681.1           # Greenbook FY2010, current US$
     assert by_fy[1976]["fy_start"] == "1975-07-01" and by_fy[1977]["fy_start"] == "1976-10-01"
     assert by_fy[2025]["partial"] is True
-
-
-def views(spec):
-    yield spec
-    for key in ("layer", "vconcat", "hconcat"):
-        for child in spec.get(key, []):
-            yield from views(child)
 
 
 def test_timeline_rows_follow_the_ticked_categories(figs):

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from aid2assets.figures import stored_figures
+from spec_support import params, views
 
 CHAPTER = Path(__file__).resolve().parent.parent / "chapters" / "minerals.ipynb"
 
@@ -15,10 +16,6 @@ CHAPTER = Path(__file__).resolve().parent.parent / "chapters" / "minerals.ipynb"
 @pytest.fixture(scope="module")
 def figs():
     return stored_figures(CHAPTER)
-
-
-def params(spec):
-    return {p["name"]: p for p in spec.get("params", [])}
 
 
 def rows(payload):
@@ -77,19 +74,11 @@ def test_cash_flow_is_labelled_an_illustration(figs):
     assert "EDITORIAL" in json.dumps(fig["download"])
 
 
-def layers(spec):
-    """Every view of a spec (itself, its layers and concatenated rows)."""
-    yield spec
-    for key in ("layer", "vconcat", "hconcat"):
-        for child in spec.get(key, []):
-            yield from layers(child)
-
-
 def test_by_country_reads_on_a_phone(figs):
     """Issue 13: no legend entry without a bar, ticks in a unit (not '0k'), a short axis title,
     and a China note that keeps the chart's height on a phone whatever the commodity."""
     spec = figs["minerals-by-country"]["spec"]
-    bars = next(v for v in layers(spec) if v.get("mark", {}).get("type") == "bar")
+    bars = next(v for v in views(spec) if v.get("mark", {}).get("type") == "bar")
     assert bars["encoding"]["color"]["legend"] is None        # the axis names every country
     x = bars["encoding"]["x"]
     assert x["field"] == "amount" and "s" not in x["axis"]["format"] and x["title"] is None
@@ -104,11 +93,11 @@ def test_by_country_reads_on_a_phone(figs):
 def test_concentration_lines_are_named_not_yellow(figs):
     """Issue 13: no pale yellow line on white, and each line named beside it, not in a far legend."""
     spec = figs["minerals-concentration"]["spec"]
-    line = next(v for v in layers(spec) if v.get("mark", {}).get("type") == "line")
+    line = next(v for v in views(spec) if v.get("mark", {}).get("type") == "line")
     colour = line["encoding"]["color"]
     assert colour["legend"] is None
     assert "#F0E442" not in colour["scale"]["range"] and len(set(colour["scale"]["range"])) == 7
-    names = next(v for v in layers(spec) if v.get("mark", {}).get("type") == "text")
+    names = next(v for v in views(spec) if v.get("mark", {}).get("type") == "text")
     ends = spec["datasets"][names["data"]["name"]]
     for measure in ("top1", "top3"):
         ys = sorted(e["label_y"] for e in ends if e["measure"] == measure)
@@ -121,7 +110,7 @@ def test_perspective_leaves_room_for_its_labels(figs):
     from aid2assets.figures import short_source
 
     fig = figs["minerals-reko-diq-perspective"]
-    bars = next(v for v in layers(fig["spec"]) if v.get("mark", {}).get("type") == "bar")
+    bars = next(v for v in views(fig["spec"]) if v.get("mark", {}).get("type") == "bar")
     assert "narrow ? 1.6" in bars["encoding"]["x"]["scale"]["domainMax"]["expr"]
     assert bars["encoding"]["color"]["legend"] is None and bars["encoding"]["y"]["field"] == "shown_name"
     short = {r["short_name"] for r in rows(fig) if r["kind"] == "Reko Diq"}
@@ -135,10 +124,10 @@ def test_cash_flow_bars_and_read_out_fit_a_phone(figs):
     from aid2assets.figures import short_source
 
     fig = figs["minerals-reko-diq-cash-flow"]
-    views = list(layers(fig["spec"]))
-    bars = next(v for v in views if v.get("mark", {}).get("type") == "bar")
+    all_views = list(views(fig["spec"]))
+    bars = next(v for v in all_views if v.get("mark", {}).get("type") == "bar")
     assert "width" not in bars["mark"] and bars["encoding"]["x2"]["field"] == "year_end"
     assert "#F0E442" not in bars["encoding"]["color"]["scale"]["range"]
-    text = next(v for v in views if v.get("mark", {}).get("type") == "text")
+    text = next(v for v in all_views if v.get("mark", {}).get("type") == "text")
     assert "narrow ?" in json.dumps(text["transform"]) and text["encoding"]["x"]["value"] == 0
     assert short_source(fig["source"]) == "The press (Dawn, Mining Momentum, Nukta, Dow Jones); Business Recorder"

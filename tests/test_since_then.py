@@ -19,6 +19,7 @@ from aid2assets.explorers.trade import rate_on, rates_on
 from aid2assets.figures import stored_figures
 from aid2assets.since_then import CUTOFF, aid_by_year, coverage, dated_facts, day_of, latest_fact
 from aid2assets.markup import reader_text, site_notebook
+from spec_support import params
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "chapters" / "since_then.ipynb"
 PEERS = ["IND", "BGD", "LKA", "VNM", "KHM", "IDN", "TUR", "EGY"]
@@ -48,10 +49,6 @@ def text():
     """The chapter's markdown as the site reads it (gated exercises, roles), dollars unescaped."""
     nb = site_notebook(nbformat.read(NOTEBOOK, as_version=4))
     return reader_text("\n".join(c.source for c in nb.cells if c.cell_type == "markdown"))
-
-
-def params(spec):
-    return {p["name"]: p for p in spec.get("params", [])}
 
 
 def rows(payload):

@@ -177,19 +177,26 @@ def test_page_loads_offline_with_clean_console(browser, base_url, path):
         visit.close()
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_no_serious_accessibility_violations(browser, base_url, path):
-    """axe-core (bundled by axe-playwright-python, served from memory, not a CDN)."""
+def serious_violations(page):
+    """axe-core's serious and critical violations on the page, one line each.
+
+    axe-core is bundled by axe-playwright-python and served from memory, not a CDN. Preload is
+    off: axe would re-fetch stylesheets' @imports relative to the page (a 404 that the browser
+    itself never makes); the checks run on the live, fully styled page anyway.
+    """
     from axe_playwright_python.sync_playwright import Axe
 
+    results = Axe().run(page, options={"resultTypes": ["violations"], "preload": False})
+    return [f"{v['impact']} {v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
+            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_serious_accessibility_violations(browser, base_url, path):
     visit = Visit(browser, base_url, path)
     try:
         visit.wait_for_own_figures(unfold=True)
-        # preload off: axe would re-fetch stylesheets' @imports relative to the page (a 404 that
-        # the browser itself never makes); the checks run on the live, fully styled page anyway.
-        results = Axe().run(visit.page, options={"resultTypes": ["violations"], "preload": False})
-        serious = [f"{v['impact']} {v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
-                   for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+        serious = serious_violations(visit.page)
         assert not serious, "\n".join(serious)
         visit.check_clean()
     finally:

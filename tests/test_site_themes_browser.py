@@ -27,7 +27,8 @@ from pathlib import Path
 import pytest
 
 from figure_fit_support import FIT_JS, MIN_PLOT, NARROW_JS, draw_all
-from test_site_browser import CHROMIUM_ARGS, PAGES, THEME_LOGS, Visit, base_url, browser  # noqa: F401  (fixtures)
+from test_site_browser import (CHROMIUM_ARGS, PAGES, THEME_LOGS, Visit, base_url, browser,  # noqa: F401  (fixtures)
+                               serious_violations)
 
 pytestmark = pytest.mark.browser
 
@@ -191,13 +192,9 @@ def test_page_fits_and_its_text_reads_in_each_theme(browser, base_url, path, vie
 
 @pytest.mark.parametrize("path", PAGES)
 def test_no_serious_accessibility_violations_in_dark_mode(browser, base_url, path):  # noqa: F811
-    from axe_playwright_python.sync_playwright import Axe
-
     visit = ThemedVisit(browser, base_url, path, "laptop", "dark")
     try:
-        results = Axe().run(visit.page, options={"resultTypes": ["violations"], "preload": False})
-        serious = [f"{v['impact']} {v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
-                   for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+        serious = serious_violations(visit.page)
         assert not serious, "\n".join(serious)
         visit.check_clean()
     finally:

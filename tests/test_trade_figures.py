@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from test_chapter_figures import fields, figures, params
+from spec_support import params
+from test_chapter_figures import fields, figures
 
 
 @pytest.fixture(scope="module")
@@ -60,15 +61,11 @@ def test_landed_cost(trade):
     assert {"usd", "component", "country"} <= fields(fig["spec"])
 
 
-def _params(spec):
-    return {p["name"]: p for p in spec["params"]}
-
-
 def test_trade_by_year_sliders_span_the_title_years(trade):
     """Issue 13: the title says 1985–2024 but the first-year slider started at 1990."""
     fig = trade["trade-by-year"]
     first, last = (int(y) for y in fig["title"].rsplit(", ", 1)[1].split("–"))
-    p = _params(fig["spec"])
+    p = params(fig["spec"])
     assert (p["first_year"]["value"], p["first_year"]["bind"]["min"]) == (first, first)
     assert (p["last_year"]["value"], p["last_year"]["bind"]["max"]) == (last, last)
 
@@ -123,7 +120,7 @@ def test_day_sliders_read_as_dates(trade):
     slider's day as a date (embed.js, usermeta dateSliders), and write the date in the chart."""
     for fid, name in [("trade-tariff-steps", "day"), ("trade-landed-cost", "day4")]:
         spec = trade[fid]["spec"]
-        assert _params(spec)[name]["bind"]["name"] == "Date: "
+        assert params(spec)[name]["bind"]["name"] == "Date: "
         assert spec["usermeta"]["a2a"]["dateSliders"] == {name: "2025-01-01"}
         # the day counts from 1 Jan 2025, as the origin says
         assert "timeFormat(utc(2025, 0, 1 + " + name + ")" in json.dumps(spec)
