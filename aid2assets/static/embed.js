@@ -151,6 +151,11 @@ const LEGEND_COLUMN = 150;   // px per legend column when legends sit above the 
 const MIN_PLOT = 100;        // px: a fitted plot narrower than this is a layout to fix
 const LEGEND_CHANNELS = ["color", "fill", "stroke", "shape", "size", "opacity", "strokeDash"];
 
+// A box of 0 px (not yet in the page's layout) is not narrow: it is not laid out at all.
+function isNarrow(width) {
+  return width > 0 && width < NARROW;
+}
+
 function boxWidth(target) {
   return Math.floor(target.getBoundingClientRect().width);
 }
@@ -212,7 +217,7 @@ function isConcat(spec) {
 // and `pad` the room Vega-Embed keeps beside the chart (for its menu button).
 function layoutFor(spec, width, over, pad) {
   const laid = JSON.parse(JSON.stringify(spec));
-  const narrow = width > 0 && width < NARROW;
+  const narrow = isNarrow(width);
   setNarrowParam(laid, narrow);
   if (narrow) legendsAbove(laid, width);
   if (!over) return laid;
@@ -337,7 +342,6 @@ const resizeWatch = typeof ResizeObserver === "undefined" ? null : new ResizeObs
     if (Math.abs(width - Number(figure.dataset.layoutWidth || 0)) < 4) continue;
     // A chart drawn as specified that still fits, on the same side of NARROW, keeps its drawing
     // (a scrollbar appearing in a notebook does not redraw every chart and reset its controls).
-    const isNarrow = (w) => w > 0 && w < NARROW;   // as in layoutFor: a box of 0 px is not laid out
     if (figure.dataset.fitted === "false" && Number(figure.dataset.drawnWidth) <= width
         && isNarrow(Number(figure.dataset.layoutWidth)) === isNarrow(width)) {
       figure.dataset.layoutWidth = String(width);
