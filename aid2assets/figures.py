@@ -23,7 +23,7 @@ import hashlib
 import html
 import json
 import urllib.parse
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 
 import altair as alt
 import pandas as pd
@@ -58,14 +58,19 @@ class Figure:
     ``description`` is the text alternative: say what the chart shows and its main
     pattern, in a sentence or two. ``data`` is the table behind the chart, offered as CSV
     under the figure; ``tables`` names the full datasets in ``data/`` it was drawn from.
+    ``sources`` lists keys of ``data/sources.csv``; the figure writes its own source line
+    from them (:func:`source_line`). ``source`` takes a source line in words instead, for a
+    figure whose data are not in the book's tables.
     """
 
     chart: alt.TopLevelMixin
+    _: KW_ONLY
     id: str
     title: str
     description: str
-    source: str
     data: pd.DataFrame
+    sources: list[str] = field(default_factory=list)
+    source: str = ""
     tables: list[str] = field(default_factory=list)
     note: str = ""
     how_to: str = ""
@@ -73,6 +78,12 @@ class Figure:
     def __post_init__(self):
         if not self.id or not all(c.isalnum() or c == "-" for c in self.id):
             raise ValueError(f"figure id must be letters, digits and hyphens: {self.id!r}")
+        if self.sources and self.source:
+            raise ValueError("give a figure either sources=[keys] or source='words', not both")
+        if self.sources:
+            from .data import load
+
+            self.source = source_line(self.sources, load("sources"))
         for name in ("title", "description", "source"):
             if not getattr(self, name).strip():
                 raise ValueError(f"a figure needs a {name}")
