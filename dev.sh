@@ -6,7 +6,7 @@
 # Other:
 #   ./dev.sh setup     only create .venv and install the pinned requirements
 #   ./dev.sh execute   re-run the chapter notebooks (or those named after it), store their
-#                      outputs and record their fingerprints (see aid2assets/execution.py)
+#                      outputs and record their fingerprints (see aid2assets/build/execution.py)
 #   ./dev.sh serve     serve _build/html on http://127.0.0.1:8000
 #   ./dev.sh print     the print edition: _build/print/intro.html (one page, static figures)
 #                      and _build/print/from-aid-to-assets.pdf (headless Chromium, offline)
@@ -52,8 +52,8 @@ build() {
 }
 
 print_edition() {
-  # Own doctrees, shared execution cache: it does not disturb _build/html (see aid2assets/printing.py).
-  "$VENV/bin/python" -m aid2assets.printing
+  # Own doctrees, shared execution cache: it does not disturb _build/html (see aid2assets/build/printing.py).
+  "$VENV/bin/python" -m aid2assets.build.printing
 }
 
 case "${1:-}" in
@@ -79,10 +79,10 @@ for path in sys.argv[1:]:
         cell.metadata.pop("execution", None)
     nbformat.write(nb, path)' "${notebooks[@]}"
     # Record what this run read (code, data, package, pins) and wrote, so that a build may
-    # publish the stored outputs without running the notebook again (aid2assets/execution.py).
-    "$VENV/bin/python" -m aid2assets.execution record "${notebooks[@]}"
+    # publish the stored outputs without running the notebook again (aid2assets/build/execution.py).
+    "$VENV/bin/python" -m aid2assets.build.execution record "${notebooks[@]}"
     ;;
-  serve) "$VENV/bin/python" -m aid2assets.serve _build/html --port 8000 ;;
+  serve) "$VENV/bin/python" -m aid2assets.build.serve _build/html --port 8000 ;;
   print) setup; browser; print_edition ;;
   *) sed -n '2,12p' "$0"; exit 2 ;;
 esac

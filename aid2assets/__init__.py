@@ -6,5 +6,6 @@ renderer and the explorers' logic.
 """
 
 from .data import DataError, load
+from . import figures  # noqa: F401  (registers the book's Altair renderer: theme.enable() uses it)
 
 __all__ = ["DataError", "load"]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .explorers.trade import rate_on, rates_on, step_series
+from .tariffs import rate_on, rates_on, step_series
 
 __all__ = ["VERDICTS", "Check", "CHECKS", "check_all", "format_figures", "parse_figures",
            "check_tariff", "check_mining", "check_reko_diq", "check_rare_earths", "check_ussm",

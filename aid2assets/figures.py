@@ -2,7 +2,7 @@
 
 A :class:`Figure` displays in three places from one output bundle:
 
-* on the published site, through the MyST-NB plugin in :mod:`aid2assets.site`, as a live
+* on the published site, through the MyST-NB plugin in :mod:`aid2assets.build.site`, as a live
   Vega-Lite chart drawn by the Vega bundle the site serves itself (no CDN), with its title,
   description, source line and a link that downloads the exact data shown;
 * in a notebook front end with a live kernel (JupyterLab, Notebook 7; VS Code and Colab
@@ -133,7 +133,7 @@ def display_bundle(payload: dict, png: bytes, text: str) -> dict:
     from . import notebook
 
     if notebook.live():
-        bundle.update(notebook.widget_view(payload))
+        bundle.update(notebook.widget_view(figure_html(payload, data_prefix=None)))
     return bundle
 
 

@@ -86,9 +86,11 @@ def __getattr__(name):
     raise AttributeError(name)
 
 
-def widget_view(payload: dict) -> dict:
-    """The widget-view part of an output bundle: a new live chart for ``payload``."""
-    from .figures import figure_html
+def widget_view(html: str) -> dict:
+    """The widget-view part of an output bundle: a new live chart drawing ``html``.
 
-    view = _widget_class()(figure_html(payload, data_prefix=None))
+    ``html`` is a figure's markup (:func:`aid2assets.figures.figure_html`); the caller makes
+    it, so that this module needs nothing from :mod:`aid2assets.figures` (which imports it).
+    """
+    view = _widget_class()(html)
     return {WIDGET_MIME: {"version_major": 2, "version_minor": 1, "model_id": view.model_id}}

@@ -10,7 +10,7 @@ chapters, so that it cannot drift from them:
 * :func:`aid_by_year` is Pakistan's ForeignAssistance.gov series for recent fiscal years;
 * :func:`coverage` says, table by table, how far the data reach.
 
-Tariff rates on a day come from :mod:`aid2assets.explorers.trade` (``rate_on``, ``rates_on``,
+Tariff rates on a day come from :mod:`aid2assets.tariffs` (``rate_on``, ``rates_on``,
 ``step_series``); nothing here recomputes them.
 """
 

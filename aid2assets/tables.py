@@ -2,7 +2,7 @@
 
 A :class:`Table` displays from one output bundle, like a :class:`~aid2assets.figures.Figure`:
 
-* on the site, through :class:`aid2assets.site.TableMimeRenderer`, as a plain HTML table
+* on the site, through :class:`aid2assets.build.site.TableMimeRenderer`, as a plain HTML table
   that ``_static/a2a/tables.js`` enhances in the browser: sort buttons inside the header
   cells (with ``aria-sort``), labelled filters by column value and an optional text search.
   Without JavaScript it stays a readable table;

@@ -77,16 +77,17 @@ def book_theme() -> alt.theme.ThemeConfig:
 def enable() -> None:
     """Use the book's theme for every chart made after this call."""
     alt.theme.enable("aid2assets")
-    # Plain charts (not wrapped in a Figure) render offline too: see figures.sketch_renderer.
-    from . import figures  # noqa: F401  (registers the renderer)
-
+    # Plain charts (not wrapped in a Figure) render offline too, through the book's renderer
+    # (figures.sketch_renderer). It is registered when the package is imported
+    # (aid2assets/__init__.py), so this module needs nothing from figures, which imports it.
     alt.renderers.enable("aid2assets")
 
 
 # --- Dark mode -------------------------------------------------------------------------------
 # The site follows the reader's theme (the switch in the page header: light, dark or the
 # system's setting). In dark mode the browser draws each chart with the colours below
-# (aid2assets/static/embed.js holds a copy, checked equal by tests/test_colours.py): every
+# (written here only: aid2assets/bundle.py fills the table into embed.js, for the site and the
+# notebook widget alike, and tests/test_colours.py checks the result): every
 # colour a stored chart uses, swapped for one that keeps its meaning on the dark page.
 # Category colours reach 3:1 on the background and text colours 4.5:1; categories stay apart
 # under simulated colour blindness, as in light mode.

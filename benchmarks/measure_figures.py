@@ -33,7 +33,7 @@ def main(argv=None) -> int:
 
     from playwright.sync_api import sync_playwright
 
-    from aid2assets.serve import make_server
+    from aid2assets.build.serve import make_server
 
     site = REPO / "_build" / "html"
     server = make_server(site, quiet=True)

@@ -15,7 +15,7 @@ contentful paint, total blocking time, layout shift, bytes and DOM elements.
 Measures, on this machine:
   * build times, two runs each, with the machine's load: the clean build (``_build`` removed;
     notebooks whose fingerprint is fresh are published from their stored outputs, see
-    aid2assets/execution.py), rebuilds with nothing changed, with one notebook's prose
+    aid2assets/build/execution.py), rebuilds with nothing changed, with one notebook's prose
     changed and with its code changed (that notebook is executed), and the clean build with
     every notebook executed (``A2A_EXECUTE=all``);
   * nbval (strict) over every chapter notebook;
@@ -75,7 +75,7 @@ def _first_cell(nb, kind: str):
 
 def build_times(runs: int = 2) -> None:
     """Clean build, rebuilds, and the clean build with every notebook executed; ``runs`` each."""
-    from aid2assets import execution
+    from aid2assets.build import execution
 
     statuses = [execution.status(p) for p in sorted((REPO / "chapters").glob("*.ipynb"))]
     stale = [s.path.name for s in statuses if not s.fresh]
@@ -211,7 +211,7 @@ def raw_total(urls, base) -> int:
 def page_figures() -> None:
     from playwright.sync_api import sync_playwright
 
-    from aid2assets.serve import make_server
+    from aid2assets.build.serve import make_server
 
     server = make_server(SITE, quiet=True)  # what ./dev.sh serve runs: gzip and caching
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -338,7 +338,7 @@ def lighthouse_figures(runs: int = 2, pages: list[str] | None = None, site: Path
     """
     import os
 
-    from aid2assets.serve import make_server
+    from aid2assets.build.serve import make_server
 
     if not LIGHTHOUSE.exists():
         print(f"{LIGHTHOUSE} missing: run 'npm ci --prefix benchmarks' first", file=sys.stderr)
@@ -379,7 +379,7 @@ def bundle_figures() -> None:
 
     import vl_convert as vlc
 
-    from aid2assets.site import STATIC
+    from aid2assets.build.site import STATIC
     from aid2assets.theme import VEGA_LITE_VERSION
 
     variants = {

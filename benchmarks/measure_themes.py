@@ -27,7 +27,7 @@ from test_site_themes_browser import (CHART_TEXT_JS, CONTRAST_JS, TEXT_SELECTOR,
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    from aid2assets.serve import make_server
+    from aid2assets.build.serve import make_server
 
     server = make_server(SITE, quiet=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()

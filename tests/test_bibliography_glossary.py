@@ -16,7 +16,7 @@ import pytest
 from toc_support import toc_files
 
 from aid2assets import load
-from aid2assets.markup import site_markdown
+from aid2assets.build.markup import site_markdown
 
 REPO = Path(__file__).resolve().parent.parent
 SITE = REPO / "_build" / "html"

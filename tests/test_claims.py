@@ -16,7 +16,7 @@ from aid2assets.claims import (CHECKS, VERDICTS, check_all, check_reko_diq, chec
                                load_tables, lowest_spells, parse_figures)
 from aid2assets.tables import TABLE_MIME_TYPE, Column, Table, table_html
 from aid2assets.theme import OKABE_ITO, VERDICT_COLORS
-from aid2assets.markup import reader_text
+from aid2assets.build.markup import reader_text
 
 REPO = Path(__file__).resolve().parent.parent
 SITE = REPO / "_build" / "html"
@@ -72,7 +72,7 @@ def test_key_numbers(checks):
 
 
 def test_lowest_spells_agrees_with_the_day_by_day_test(tables):
-    from aid2assets.explorers.trade import lowest_in_group
+    from aid2assets.tariffs import lowest_in_group
 
     rates = tables["tariff_rates_by_date"]
     group = ["PAK", "IND", "BGD", "LKA"]
@@ -144,7 +144,7 @@ def test_bad_tables_are_refused():
 
 
 def test_table_renderer_claims_its_mime_type():
-    from aid2assets.site import TableMimeRenderer
+    from aid2assets.build.site import TableMimeRenderer
 
     assert ("html", TABLE_MIME_TYPE, 1) in TableMimeRenderer.mime_priority_overrides
 

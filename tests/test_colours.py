@@ -143,10 +143,14 @@ def dark(colour):
 
 
 def test_embed_script_swaps_the_same_dark_colours():
-    text = EMBED_JS.read_text(encoding="utf-8")
-    match = re.search(r"/\* DARK_COLOURS \*/ (\{.*?\}) /\* end \*/", text)
-    assert match, "embed.js has no dark colour table"
-    assert json.loads(match.group(1)) == DARK_COLOURS
+    # The browser's table is generated from theme.py (aid2assets/bundle.py): embed.js holds an
+    # empty slot, and the script the site and the widget bundle carries the theme's table.
+    from aid2assets.bundle import embed_source
+
+    raw = re.findall(r"/\* DARK_COLOURS \*/ (.*?) /\* end \*/", EMBED_JS.read_text(encoding="utf-8"))
+    assert raw == ["{}"], "embed.js must keep one empty slot for the palette, not a copy of it"
+    filled = re.findall(r"/\* DARK_COLOURS \*/ (\{.*?\}) /\* end \*/", embed_source())
+    assert len(filled) == 1 and json.loads(filled[0]) == DARK_COLOURS
 
 
 def test_dark_page_text_is_readable():

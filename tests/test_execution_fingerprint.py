@@ -1,6 +1,6 @@
 """The build publishes stored outputs only when they are those of a run of the current inputs.
 
-aid2assets/execution.py lets a clean build skip a notebook whose recorded fingerprint matches.
+aid2assets/build/execution.py lets a clean build skip a notebook whose recorded fingerprint matches.
 These tests protect the guarantee that goes with it: a stale notebook (code, data, package or
 outputs changed since its recorded run) is executed, so a broken one fails the build, and
 stored outputs holding an error fail it too. The last tests build a tiny book with Sphinx and
@@ -18,7 +18,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from aid2assets import execution
+from aid2assets.build import execution
 
 REPO = Path(__file__).resolve().parent.parent
 ENV = ["python 3.x", "data/x.csv", b"a,b\n1,2\n"]  # a stand-in environment for the unit tests
@@ -94,7 +94,7 @@ def test_the_real_environment_covers_data_package_and_pins():
     assert "requirements.txt" in names
     assert "data/datapackage.json" in names and "data/events.csv" in names
     assert "aid2assets/data.py" in names and "aid2assets/figures.py" in names
-    assert "aid2assets/site.py" not in names  # build side: cannot change a notebook's outputs
+    assert "aid2assets/build/site.py" not in names  # build side: cannot change a notebook's outputs
 
 
 def test_record_writes_a_matching_fingerprint(tmp_path):
@@ -129,7 +129,7 @@ def _imports(tree: ast.AST) -> set[str]:
     return found
 
 
-BUILD_SIDE_MODULES = {"aid2assets." + name.removesuffix(".py") for name in execution.BUILD_SIDE}
+BUILD_SIDE_MODULES = {"aid2assets.build"} | {"aid2assets.build." + p.stem for p in execution.BUILD_DIR.glob("*.py")}
 
 
 def test_no_kernel_side_module_imports_a_build_side_one():
@@ -154,7 +154,7 @@ def test_no_chapter_imports_a_build_side_module():
 # --- End to end: a tiny book built with Sphinx, MyST-NB and the extension ---------------------
 
 CONF = """
-extensions = ["myst_nb", "aid2assets.execution"]
+extensions = ["myst_nb", "aid2assets.build.execution"]
 nb_execution_mode = "cache"
 nb_execution_allow_errors = False
 nb_execution_timeout = 60
@@ -214,5 +214,5 @@ def test_stored_outputs_with_an_error_fail_the_build(tiny_book):
 def test_dev_sh_execute_records_fingerprints_after_the_run():
     script = (REPO / "dev.sh").read_text(encoding="utf-8")
     block = script[script.index("  execute)"):script.index(";;", script.index("  execute)"))]
-    assert block.index("nbconvert") < block.index("aid2assets.execution record")
-    assert "aid2assets.execution" in (REPO / "_config.yml").read_text(encoding="utf-8")
+    assert block.index("nbconvert") < block.index("aid2assets.build.execution record")
+    assert "aid2assets.build.execution" in (REPO / "_config.yml").read_text(encoding="utf-8")

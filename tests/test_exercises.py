@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from aid2assets.markup import site_notebook
+from aid2assets.build.markup import site_notebook
 
 REPO = Path(__file__).resolve().parent.parent
 CHAPTERS = REPO / "chapters"
@@ -42,7 +42,7 @@ def directive(cell):
 
 def parse(nb_path):
     """The exercises and solutions of a notebook as the site reads it (gated directives:
-    aid2assets.markup.site_notebook), and each cell's role: 'solution', 'exercise' or None."""
+    aid2assets.build.markup.site_notebook), and each cell's role: 'solution', 'exercise' or None."""
     nb = site_notebook(nbformat.read(nb_path, as_version=4))
     exercises, solutions, roles, problems = [], [], [], []
     state = None

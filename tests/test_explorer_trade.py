@@ -3,7 +3,8 @@
 import pytest
 
 from aid2assets import load
-from aid2assets.explorers.trade import TradeExplorer, chapter_bill, duty_bill
+from aid2assets.explorers.trade import TradeExplorer
+from aid2assets.tariffs import chapter_bill, duty_bill
 
 
 @pytest.fixture(scope="module")

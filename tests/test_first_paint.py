@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from aid2assets import first_paint
+from aid2assets.build import first_paint
 
 SITE = Path(__file__).resolve().parent.parent / "_build" / "html"
 REPO = Path(__file__).resolve().parent.parent

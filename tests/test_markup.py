@@ -1,4 +1,4 @@
-"""Chapter markdown in notebook front ends (aid2assets.markup), for every chapter and every
+"""Chapter markdown in notebook front ends (aid2assets.build.markup), for every chapter and every
 student notebook: dollars stay dollars; exercises are one-cell blocks; worked solutions fold
 under a collapsed, notebook-only heading; citations and glossary terms are links in words that
 the site turns back into the same roles; references carry their words."""
@@ -10,9 +10,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from aid2assets.markup import (FOLD_TAG, cite_text, escape_dollars, main, name_references, readable_roles, rewrite,
+from aid2assets.build.markup import (FOLD_TAG, cite_text, escape_dollars, main, name_references, readable_roles, rewrite,
                                heading_level, section_labels, site_markdown, site_notebook, unescaped_dollars)
-from aid2assets.student import student_notebook
+from aid2assets.build.student import student_notebook
 
 REPO = Path(__file__).resolve().parent.parent
 CHAPTERS = sorted((REPO / "chapters").glob("*.ipynb"))
@@ -30,7 +30,7 @@ def test_no_dollar_sign_a_front_end_would_read_as_math(name, nb):
     found = [(i, where) for i, cell in enumerate(nb.cells) if cell.cell_type == "markdown"
              for where in unescaped_dollars(cell.source)]
     assert not found, (f"{name}: {len(found)} unescaped $ (JupyterLab, Colab and GitHub typeset the text "
-                       f"between two as TeX); run python -m aid2assets.markup chapters/*.ipynb. First: {found[:3]}")
+                       f"between two as TeX); run python -m aid2assets.build.markup chapters/*.ipynb. First: {found[:3]}")
 
 
 def test_the_chapters_need_no_rewrite():

@@ -13,7 +13,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from aid2assets.student import student_notebook
+from aid2assets.build.student import student_notebook
 
 REPO = Path(__file__).resolve().parent.parent
 CHAPTERS = sorted((REPO / "chapters").glob("*.ipynb"))

@@ -31,8 +31,8 @@ import nbformat
 import pytest
 
 from aid2assets.figures import MIME_TYPE
-from aid2assets.markup import FOLD_LEVEL, FOLD_TAG, bibliography, heading_level, site_markdown
-from aid2assets.student import write_student_notebook
+from aid2assets.build.markup import FOLD_LEVEL, FOLD_TAG, bibliography, heading_level, site_markdown
+from aid2assets.build.student import write_student_notebook
 from jupyterlab_support import TOKEN, jupyterlab
 from test_site_browser import browser, operate  # noqa: F401  (the site's browser fixture and its way of operating a control)
 

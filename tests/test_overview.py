@@ -13,7 +13,7 @@ import pytest
 from aid2assets import load
 from aid2assets.figures import stored_figures
 from aid2assets.fiscal import decimal_year
-from aid2assets.markup import reader_text
+from aid2assets.build.markup import reader_text
 
 NB = Path(__file__).resolve().parent.parent / "chapters" / "overview.ipynb"
 

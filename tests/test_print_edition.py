@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from aid2assets.figures import stored_figures
-from aid2assets.printing import PDF_NAME, root_page
-from aid2assets.site import _has_controls, print_figure_html
+from aid2assets.build.printing import PDF_NAME, root_page
+from aid2assets.build.site import _has_controls, print_figure_html
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "_build" / "print"
@@ -120,7 +120,7 @@ def test_print_page_loads_nothing_from_another_host():
         pytest.fail(f"{PAGE} is missing: run ./dev.sh print (./dev.sh test does)")
     from playwright.sync_api import sync_playwright
 
-    from aid2assets.serve import make_server
+    from aid2assets.build.serve import make_server
 
     server = make_server(OUT, quiet=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -226,7 +226,7 @@ def test_html_baseurl_is_one_setting():
     assert len(re.findall(r"(?m)^\s*(html_)?baseurl\s*:", text)) == 1
     base = config()["html"]["baseurl"]
     assert base == "" or (base.startswith("https://") and base.endswith("/"))
-    assert "aid2assets.publishing" in config()["sphinx"]["extra_extensions"]
+    assert "aid2assets.build.publishing" in config()["sphinx"]["extra_extensions"]
 
 
 NO_NETWORK = """

@@ -5,7 +5,7 @@ import threading
 import urllib.request
 from pathlib import Path
 
-from aid2assets.serve import make_server
+from aid2assets.build.serve import make_server
 
 
 def fetch(url, accept_gzip):

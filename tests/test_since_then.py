@@ -15,10 +15,10 @@ import pandas as pd
 import pytest
 
 from aid2assets import load
-from aid2assets.explorers.trade import rate_on, rates_on
+from aid2assets.tariffs import rate_on, rates_on
 from aid2assets.figures import stored_figures
 from aid2assets.since_then import CUTOFF, aid_by_year, coverage, dated_facts, day_of, latest_fact
-from aid2assets.markup import reader_text, site_notebook
+from aid2assets.build.markup import reader_text, site_notebook
 from spec_support import params
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "chapters" / "since_then.ipynb"

@@ -60,7 +60,7 @@ THEME_LOGS = ("log: [PST]: Changed to light mode using the light theme.",
 def base_url():
     if not (SITE / "index.html").exists():
         pytest.fail(f"{SITE} is missing: build the book first (see README)")
-    from aid2assets.serve import make_server
+    from aid2assets.build.serve import make_server
 
     server = make_server(SITE, quiet=True)  # the book's own server (gzip), as ./dev.sh serve
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -359,7 +359,7 @@ def test_text_from_data_cannot_inject_script(browser, base_url, tmp_path):
     import pandas as pd
 
     from aid2assets.figures import Figure
-    from aid2assets.site import figure_html
+    from aid2assets.build.site import figure_html
 
     payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
     data = pd.DataFrame({"year": [2000, 2001], "value": [1.0, 2.0], "note": [payload, "plain"]})

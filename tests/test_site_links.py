@@ -74,7 +74,7 @@ def test_pages_load_nothing_from_other_hosts():
 
 def test_ids_are_unique_on_every_page():
     """Duplicate ids break in-page links and assistive technology (sphinx-exercise writes
-    the same id for every exercise body; aid2assets.site renames them)."""
+    the same id for every exercise body; aid2assets.build.site renames them)."""
     import collections
     import re
 

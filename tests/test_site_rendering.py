@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from aid2assets.figures import MIME_TYPE, Figure
-from aid2assets.site import FigureMimeRenderer, figure_html
+from aid2assets.build.site import FigureMimeRenderer, figure_html
 
 PAYLOAD_TEXT = '<script>alert("x")</script>'
 
@@ -70,7 +70,7 @@ def test_plugin_claims_its_mime_type_on_html_builders():
 
 
 def test_vega_bundle_has_no_remote_loads():
-    from aid2assets.site import _bundle_text
+    from aid2assets.build.site import _bundle_text
     text = _bundle_text()
     assert "a2aViews" in text and "window.a2aDrawFigure" in text   # what loader.js calls
     # no import from a URL, no script injection from a CDN

@@ -13,8 +13,8 @@ import pytest
 import yaml
 from toc_support import toc_files
 
-from aid2assets.markup import FOLD_TAG, rewrite, site_notebook
-from aid2assets.student import ANSWER_TEXT, MarkerError, main, solution_blocks, student_notebook
+from aid2assets.build.markup import FOLD_TAG, rewrite, site_notebook
+from aid2assets.build.student import ANSWER_TEXT, MarkerError, main, solution_blocks, student_notebook
 
 REPO = Path(__file__).resolve().parent.parent
 SITE = REPO / "_build" / "html"
@@ -67,7 +67,7 @@ def test_solutions_are_replaced_by_answer_cells():
             nxt = student.cells[i + 1]
             assert nxt.cell_type == "code" and nxt.source == "" and not nxt.outputs
     # everything outside the solutions is kept, in order, written for notebook front ends
-    # (aid2assets.markup: each exercise one block with a heading JupyterLab can fold)
+    # (aid2assets.build.markup: each exercise one block with a heading JupyterLab can fold)
     kept = [c.source for c in nb.cells[:3]] + [
         "```{exercise} Level 1 · Reading\n:label: fx-ex-1\n\nWhat is `x` times 21?\n```\n% <h4>Exercise 1 (Level 1 · Reading)</h4>",
         nb.cells[5].source,
@@ -161,7 +161,7 @@ def test_command_line_writes_every_chapter_and_reports_bad_markers(tmp_path, cap
 def test_the_build_stops_on_bad_markers(tmp_path):
     from sphinx.errors import ExtensionError
 
-    from aid2assets.site import _write_student_notebooks
+    from aid2assets.build.site import _write_student_notebooks
 
     bad = tmp_path / "broken.ipynb"
     nbformat.write(nbformat.v4.new_notebook(cells=[md(END)]), bad)
@@ -240,7 +240,7 @@ def test_site_offers_the_chapter_notebook_for_download(docname):
 
 def test_launch_buttons_wait_for_a_repository_url():
     """Binder/Colab links appear exactly when _config.yml names the repository."""
-    from aid2assets.site import _launch_buttons_need_a_repository
+    from aid2assets.build.site import _launch_buttons_need_a_repository
 
     launch = {"binderhub_url": "https://mybinder.org", "colab_url": "https://colab.research.google.com"}
     empty = types.SimpleNamespace(html_theme_options={"repository_url": "", "launch_buttons": dict(launch)})

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from aid2assets import load
-from aid2assets.explorers.trade import lowest_in_group, rate_on, rates_on, schedule_on, step_series
+from aid2assets.tariffs import lowest_in_group, rate_on, rates_on, schedule_on, step_series
 
 
 @pytest.fixture(scope="module")

@@ -25,10 +25,11 @@ const embedOptions = {
 // --- Dark mode: charts follow the page's theme ------------------------------------------------
 // pydata-sphinx-theme sets data-theme="light" or "dark" on <html> (its switch offers light,
 // dark and the system's setting). In dark mode every colour in a chart is swapped for its dark
-// counterpart, and text, axes and background take the page's own colours. The table mirrors
-// aid2assets/theme.py DARK_COLOURS (tests/test_colours.py checks that they are equal). When
-// the theme changes, the charts already drawn are drawn again with their controls' state.
-const A2A_DARK_COLOURS = /* DARK_COLOURS */ {"#0072b2": "#5a8fe6", "#767676": "#b0b0b0", "#000000": "#e6e6e6", "#9a9a9a": "#7a7a7a", "#bbbbbb": "#7a7a7a", "#bdbdbd": "#7a7a7a", "#222": "#e6e6e6", "#333": "#d6d6d6", "#333333": "#d6d6d6", "#444": "#c8c8c8", "#444444": "#c8c8c8", "#555": "#b8b8b8", "#555555": "#b8b8b8", "#b34400": "#ff8c42", "#cfcfcf": "#666666", "#d9d9d9": "#333333", "#e5e5e5": "#2e2e2e", "#e6e6e6": "#2a2a2a", "#f2f2f2": "#1e1e1e", "#dcdcdc": "#2e2e2e", "#f0f0f0": "#1f1f1f", "#f5d9a8": "#4a3a1e", "black": "#e6e6e6", "white": "#121212"} /* end */;
+// counterpart, and text, axes and background take the page's own colours. The table is
+// aid2assets/theme.py DARK_COLOURS, filled in between the markers below by aid2assets/bundle.py
+// (for the site and the notebook widget alike); it is written nowhere else. When the theme
+// changes, the charts already drawn are drawn again with their controls' state.
+const A2A_DARK_COLOURS = /* DARK_COLOURS */ {} /* end */;
 
 // In JupyterLab and Notebook 7 the theme is on <body data-jp-theme-light="true|false">; VS Code
 // marks the body of a notebook's output frame "vscode-dark" (untested here: no VS Code).

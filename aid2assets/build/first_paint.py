@@ -1,6 +1,6 @@
 """What a page needs for its first paint, and nothing more (issue 17: fast on a slow phone).
 
-Part of the site extension (:mod:`aid2assets.site` calls :func:`setup`):
+Part of the site extension (:mod:`aid2assets.build.site` calls :func:`setup`):
 
 * :func:`page_assets` (``html-page-context``, after every other handler): every script is
   deferred, MyST-NB's unread ipywidgets state is dropped, sphinx-design's assets are left off
@@ -85,7 +85,7 @@ CODE_BLOCK = re.compile(r'(<div class="highlight"><pre>)(.*?)(</pre>)', re.S)
 # BOOK_CSS), so spans that only repeat that colour can go.
 # (content-visibility: auto on the chapter's sections was tried and left out: as sections
 # above take their real height, a figure scrolled to moves away and a link lands elsewhere.)
-BOOK_CSS = "\n/* The book's (aid2assets/first_paint.py) */\n.highlight pre{color:inherit}\n"
+BOOK_CSS = "\n/* The book's (aid2assets/build/first_paint.py) */\n.highlight pre{color:inherit}\n"
 
 
 def plain_token_classes(style_names) -> frozenset[str]:

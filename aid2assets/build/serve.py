@@ -1,6 +1,6 @@
 """Serve the built site locally, the way a static web host would: gzip and caching.
 
-    python -m aid2assets.serve [folder] [--port 8000] [--bind 127.0.0.1]
+    python -m aid2assets.build.serve [folder] [--port 8000] [--bind 127.0.0.1]
 
 Python's own ``http.server`` sends every file uncompressed and without cache headers, so
 a chapter page costs about 2 MB on each visit. This handler compresses text files (HTML, CSS,

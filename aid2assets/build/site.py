@@ -11,11 +11,11 @@ Two pieces, both registered by the package:
   (:mod:`aid2assets.bundle`, the module notebooks load too) into the site's ``_static``
   folder, adds it only to pages that hold figures, and publishes ``data/`` beside the
   pages. It also writes each chapter's student notebook (solutions removed,
-  :mod:`aid2assets.student`) to ``student/<chapter>.ipynb`` with a link under the
+  :mod:`aid2assets.build.student`) to ``student/<chapter>.ipynb`` with a link under the
   chapter's title; hands MyST-NB each chapter notebook as the site has always read it
-  (:func:`aid2assets.markup.site_notebook`: the stored notebooks are written for notebook
+  (:func:`aid2assets.build.markup.site_notebook`: the stored notebooks are written for notebook
   front ends); and, with
-  ``a2a_print = True`` (the print edition, :mod:`aid2assets.printing`), draws every figure as
+  ``a2a_print = True`` (the print edition, :mod:`aid2assets.build.printing`), draws every figure as
   the PNG stored in its output instead of a live chart.
 """
 
@@ -29,12 +29,12 @@ from pathlib import Path
 
 from docutils import nodes
 
-from .bundle import bundle_key, bundle_text
-from .figures import MIME_TYPE, _json_for_script, figure_html
-from .tables import TABLE_MIME_TYPE, table_html
-from .paths import data_dir
+from ..bundle import bundle_key, bundle_text
+from ..figures import MIME_TYPE, _json_for_script, figure_html
+from ..tables import TABLE_MIME_TYPE, table_html
+from ..paths import data_dir
 
-STATIC = Path(__file__).parent / "static"
+STATIC = Path(__file__).resolve().parent.parent / "static"
 BUNDLE_NAME = "a2a/figures.js"
 LOADER_NAME = "a2a/loader.js"   # imports BUNDLE_NAME as figures come into view
 CSS_NAME = "a2a/figures.css"
@@ -319,7 +319,7 @@ def _datapackage_directive():
         has_content = False
 
         def run(self):
-            from .data import descriptor, load
+            from ..data import descriptor, load
 
             env = self.state.document.settings.env
             prefix = "../" * env.docname.count("/") + "data/"
@@ -454,9 +454,9 @@ def _unique_exercise_ids(app, doctree, docname):
 
 
 def _notebook_for_the_site(app, docname, source):
-    """Give MyST-NB each chapter as the site has always read it (:func:`aid2assets.markup.site_notebook`).
+    """Give MyST-NB each chapter as the site has always read it (:func:`aid2assets.build.markup.site_notebook`).
 
-    The stored notebooks are written for notebook front ends (:mod:`aid2assets.markup`):
+    The stored notebooks are written for notebook front ends (:mod:`aid2assets.build.markup`):
     citations and glossary terms as links in words, exercises as one-cell blocks, a
     notebook-only heading folding each solution. Here the citations and terms become
     ``{cite:p}`` and ``{term}`` roles again and the exercises gated blocks around their starter
@@ -530,7 +530,7 @@ def setup(app):
     app.connect("html-page-context", _tidy_body)
     app.connect("doctree-resolved", _unique_exercise_ids)
     app.connect("source-read", _notebook_for_the_site)
-    # True for the print edition (python -m aid2assets.printing): figures as images, no script.
+    # True for the print edition (python -m aid2assets.build.printing): figures as images, no script.
     app.add_config_value("a2a_print", False, "env", [bool])
     app.connect("config-inited", _launch_buttons_need_a_repository)
     app.connect("builder-inited", _add_print_css)

@@ -14,7 +14,7 @@ of sphinx-exercise (see the Exercises convention in README.md)::
 :func:`student_notebook` removes each such block, both marker cells included, and puts in
 its place a markdown cell asking for the student's answer and an empty code cell. A
 one-cell ``{solution}`` directive (the non-gated form) is replaced in the same way. A chapter
-stored for notebook front ends (:mod:`aid2assets.markup`: a solution folded under a heading
+stored for notebook front ends (:mod:`aid2assets.build.markup`: a solution folded under a heading
 up to the next heading) is read as the site reads it, gated markers and all, first.
 
 Outputs of the remaining code cells are cleared: a student runs the notebook (it must run
@@ -29,7 +29,7 @@ the notebook and the cell index, so that a mistake cannot leak a solution.
 
 Command line::
 
-    python -m aid2assets.student OUTDIR [NOTEBOOK ...]
+    python -m aid2assets.build.student OUTDIR [NOTEBOOK ...]
 
 writes ``OUTDIR/<name>.ipynb`` for each notebook given (by default every notebook in
 ``chapters/``).
@@ -46,7 +46,7 @@ from pathlib import Path
 import nbformat
 
 from .markup import rewrite, site_notebook
-from .paths import REPO_ROOT
+from ..paths import REPO_ROOT
 
 __all__ = ["MarkerError", "ANSWER_TEXT", "solution_blocks", "student_notebook", "write_student_notebook"]
 
@@ -136,8 +136,8 @@ def student_notebook(nb, name: str = "notebook"):
     """A copy of ``nb`` with each solution replaced by answer cells and outputs cleared.
 
     The solutions are found in the chapter as the site reads it (gated markers:
-    :func:`aid2assets.markup.site_notebook`), and the student notebook is then written for
-    notebook front ends like the chapter (:func:`aid2assets.markup.rewrite`).
+    :func:`aid2assets.build.markup.site_notebook`), and the student notebook is then written for
+    notebook front ends like the chapter (:func:`aid2assets.build.markup.rewrite`).
     """
     nb = site_notebook(nb, roles=False)
     blocks = solution_blocks(nb, name)
@@ -172,7 +172,7 @@ def write_student_notebook(source: Path | str, outdir: Path | str) -> Path:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m aid2assets.student",
+    parser = argparse.ArgumentParser(prog="python -m aid2assets.build.student",
                                      description="Write student notebooks (chapters without their solutions).")
     parser.add_argument("outdir", type=Path, help="folder to write the student notebooks into")
     parser.add_argument("notebooks", nargs="*", type=Path,

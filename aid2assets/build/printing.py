@@ -1,6 +1,6 @@
 """The print edition: the whole book on one HTML page with static figures, then a PDF.
 
-    python -m aid2assets.printing          # or ./dev.sh print
+    python -m aid2assets.build.printing          # or ./dev.sh print
 
 1. Builds the book with Sphinx's ``singlehtml`` builder and ``a2a_print = True`` into
    ``_build/print/intro.html`` (the root document; ``index.html`` redirects to it). Every
@@ -23,7 +23,7 @@ import sys
 import time
 from pathlib import Path
 
-from .paths import REPO_ROOT
+from ..paths import REPO_ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 PDF_NAME = "from-aid-to-assets.pdf"
@@ -78,7 +78,7 @@ def print_pdf(page: Path, pdf: Path, chromium: str = CHROMIUM, timeout: float = 
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m aid2assets.printing", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m aid2assets.build.printing", description=__doc__.split("\n")[0])
     parser.add_argument("--no-pdf", action="store_true", help="build the HTML page only")
     parser.add_argument("--chromium", default=CHROMIUM, help=f"the Chromium binary (default {CHROMIUM})")
     args = parser.parse_args(argv)

@@ -4,8 +4,8 @@ Rewrites of a chapter notebook's markdown cells (never the source of a code cell
 (running them again changes nothing), so they can be re-run after any edit to the prose or a
 merge::
 
-    python -m aid2assets.markup chapters/*.ipynb          # rewrite in place
-    python -m aid2assets.markup --check chapters/*.ipynb  # exit 1 if anything would change
+    python -m aid2assets.build.markup chapters/*.ipynb          # rewrite in place
+    python -m aid2assets.build.markup --check chapters/*.ipynb  # exit 1 if anything would change
 
 1. **Dollars.** JupyterLab, Notebook 7, Colab and GitHub typeset the text between two ``$``
    signs as TeX, so "obligations of $1.24 billion but disbursements of $0.77 billion" turns
@@ -53,7 +53,7 @@ merge::
    ``[(Epstein and Kronstadt, 2013)](../references.md#cite:p=crs-pakistan-aid-2013)``, and a
    term a link to the glossary, ``[appropriates](../glossary.md#term-Appropriation)``: readable
    in every front end (GitHub and Colab included). The site's build turns them back into
-   exactly the roles they were (:func:`site_markdown`, applied by ``aid2assets.site`` before
+   exactly the roles they were (:func:`site_markdown`, applied by ``aid2assets.build.site`` before
    MyST-NB parses a notebook), so sphinxcontrib-bibtex and the glossary render, link and list
    them as before. A citation of a key missing from references.bib stops the rewrite.
 
@@ -78,6 +78,8 @@ from pathlib import Path
 
 import nbformat
 from urllib.parse import quote, unquote
+
+from ..paths import REPO_ROOT
 
 __all__ = ["escape_dollars", "reader_text", "unescaped_dollars", "exercises_as_blocks", "fold_solutions",
            "mark_exercises", "readable_roles", "site_markdown", "site_notebook", "bibliography", "cite_text", "rewrite", "main"]
@@ -368,7 +370,7 @@ _CITE_ROLE = re.compile(r"\{cite(?::(?P<kind>[pt]))?\}`(?P<keys>[^`]+)`")
 _TERM_ROLE = re.compile(r"\{term\}`(?P<body>[^`]+)`")
 _CITE_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\(\.\./references\.md#cite(?::(?P<kind>[pt]))?=(?P<keys>[^)\s]+)\)")
 _TERM_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\(\.\./glossary\.md#term-(?P<term>[^)\s]+)\)")
-BIBLIOGRAPHY = Path(__file__).resolve().parent.parent / "references.bib"
+BIBLIOGRAPHY = REPO_ROOT / "references.bib"
 
 
 def bibliography(path: Path = BIBLIOGRAPHY) -> dict[str, tuple[str, str]]:
@@ -433,7 +435,7 @@ def readable_roles(text: str, bib: dict[str, tuple[str, str]]) -> str:
 
 def site_markdown(text: str) -> str:
     """The inverse of :func:`readable_roles`: the roles the site's Sphinx build reads
-    (``aid2assets.site`` applies it to every notebook before MyST-NB parses it)."""
+    (``aid2assets.build.site`` applies it to every notebook before MyST-NB parses it)."""
     def cite(m):
         kind = m.group("kind")
         return f"{{cite{':' + kind if kind else ''}}}`{m.group('keys')}`"
@@ -464,7 +466,7 @@ def site_notebook(nb, roles: bool = True):
     ``{exercise}`` becomes the gated ``{exercise-start}``/``{exercise-end}`` pair again, around
     its markdown and the starter code cells just after it (inside the exercise's box on the
     site); a one-cell ``{solution}`` becomes gated too; the exercises' comment headings and the
-    notebook-only fold headings are left out. ``aid2assets.site`` applies it to every notebook
+    notebook-only fold headings are left out. ``aid2assets.build.site`` applies it to every notebook
     before MyST-NB parses it, and :func:`rewrite` of the result gives ``nb`` back. With
     ``roles=False`` citations and terms keep their links (the student notebook's way).
     """
@@ -528,12 +530,12 @@ def rewrite(nb, labels: dict[str, str] | None = None, bib: dict[str, tuple[str, 
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m aid2assets.markup", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m aid2assets.build.markup", description=__doc__.split("\n\n")[0])
     parser.add_argument("notebooks", nargs="+", type=Path)
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if a notebook would change")
     args = parser.parse_args(argv)
     status = 0
-    chapters = Path(__file__).resolve().parent.parent / "chapters"
+    chapters = REPO_ROOT / "chapters"
     sources = sorted(set(args.notebooks) | set(chapters.glob("*.ipynb")))
     labels = section_labels(nbformat.read(p, as_version=4) for p in sources)
     bib = bibliography()
@@ -545,7 +547,7 @@ def main(argv=None) -> int:
             print(f"{path}: {err}", file=sys.stderr)
             return 2
         if changed and args.check:
-            print(f"{path}: {changed} cells to rewrite (run python -m aid2assets.markup {path})")
+            print(f"{path}: {changed} cells to rewrite (run python -m aid2assets.build.markup {path})")
             status = 1
         elif changed:
             nbformat.write(nb, path)

@@ -9,8 +9,8 @@ made::
     "metadata": {"aid2assets": {"execution": {"inputs": "sha256:...", "outputs": "sha256:..."}}}
 
 * ``inputs``: the notebook's code cells and kernel, every file in ``data/``, the package
-  modules a chapter can import (everything in ``aid2assets/`` except the build-side modules in
-  :data:`BUILD_SIDE`), the pinned ``requirements.txt`` and the Python version;
+  modules a chapter can import (every module in ``aid2assets/`` outside ``aid2assets/build/``;
+  the package's static files never reach a stored output), the pinned ``requirements.txt`` and the Python version;
 * ``outputs``: the stored outputs themselves.
 
 At build time (Sphinx ``config-inited``), a notebook whose recorded fingerprint matches both
@@ -33,8 +33,8 @@ build publish them, but not pass the tests: nbval still re-runs every chapter an
 ``A2A_EXECUTE=all`` in the environment ignores the fingerprints and executes every notebook
 (through the execution cache), as the build did before.
 
-    python -m aid2assets.execution status            # which notebooks a build would execute
-    python -m aid2assets.execution record NB.ipynb   # used by ./dev.sh execute, right after a run
+    python -m aid2assets.build.execution status            # which notebooks a build would execute
+    python -m aid2assets.build.execution record NB.ipynb   # used by ./dev.sh execute, right after a run
 """
 
 from __future__ import annotations
@@ -48,14 +48,14 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .paths import PACKAGE_DIR, REPO_ROOT, data_dir
+from ..paths import PACKAGE_DIR, REPO_ROOT, data_dir
 
 METADATA_KEY = "aid2assets"
-# Modules used only by the build, the tests' tools or the command line, never by a chapter's
-# kernel: a change to them cannot change a notebook's outputs (tests/test_execution_fingerprint.py
-# checks that no chapter and no kernel-side module imports one of them).
-BUILD_SIDE = ("site.py", "first_paint.py", "printing.py", "serve.py", "student.py", "markup.py", "curation.py", "execution.py",
-              "publishing.py")
+# What a chapter's kernel can import is, by layout, every module of the package outside this
+# sub-package: the build side (aid2assets/build/) is used only by the build, the tests' tools
+# and the command line, so a change to it cannot change a notebook's outputs
+# (tests/test_imports.py checks that no reader module and no chapter imports from it).
+BUILD_DIR = Path(__file__).resolve().parent
 
 
 class StoredOutputError(Exception):
@@ -72,8 +72,9 @@ def _sha256(chunks) -> str:
 
 def kernel_side_files(package: Path = PACKAGE_DIR) -> list[Path]:
     """The package's files that a chapter's kernel can import (sorted)."""
+    build = package / BUILD_DIR.name
     return sorted(p for p in package.rglob("*.py")
-                  if "__pycache__" not in p.parts and not (p.parent == package and p.name in BUILD_SIDE))
+                  if "__pycache__" not in p.parts and build not in p.parents)
 
 
 def environment_chunks(repo: Path = REPO_ROOT) -> list[bytes | str]:
@@ -214,7 +215,7 @@ def setup(app):
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m aid2assets.execution", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m aid2assets.build.execution", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("status", help="say which chapter notebooks a build would execute")
     rec = sub.add_parser("record", help="record the fingerprint of a run just made (./dev.sh execute)")
