@@ -71,6 +71,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import functools
 import html
 import re
 import sys
@@ -374,20 +375,33 @@ BIBLIOGRAPHY = REPO_ROOT / "references.bib"
 
 
 def bibliography(path: Path = BIBLIOGRAPHY) -> dict[str, tuple[str, str]]:
-    """``key -> (authors, year)`` of every entry of references.bib, as a citation names them."""
-    from pybtex.database import parse_file
+    """``key -> (authors, year)`` of every entry of references.bib, as a citation names them.
+
+    Parsed once per content of the file (a build asks for it once per notebook), and every
+    name is rendered by pybtex's plain-text backend directly: ``Text.render_as("text")`` would
+    look the backend up among every installed package's entry points on each call.
+    """
+    return dict(_parse_bibliography(Path(path).read_text(encoding="utf-8")))
+
+
+@functools.lru_cache(maxsize=4)
+def _parse_bibliography(text: str) -> tuple[tuple[str, tuple[str, str]], ...]:
+    from pybtex.backends.plaintext import Backend
+    from pybtex.database import parse_string
     from pybtex.richtext import Text
 
-    def plain(latex: str) -> str:  # "{Kelley Drye \\& Warren}" -> "Kelley Drye & Warren"
-        return Text.from_latex(latex).render_as("text")
+    backend = Backend()
 
-    entries = {}
-    for key, entry in parse_file(str(path)).entries.items():
+    def plain(latex: str) -> str:  # "{Kelley Drye \\& Warren}" -> "Kelley Drye & Warren"
+        return Text.from_latex(latex).render(backend)
+
+    entries = []
+    for key, entry in parse_string(text, "bibtex").entries.items():
         names = [plain(" ".join(p.prelast_names + p.last_names)) for p in entry.persons.get("author", [])]
         authors = (names[0] if len(names) == 1 else " and ".join(names) if len(names) == 2
                    else f"{names[0]} et al." if names else key)
-        entries[key] = (authors, plain(entry.fields.get("year", "n.d.")))
-    return entries
+        entries.append((key, (authors, plain(entry.fields.get("year", "n.d.")))))
+    return tuple(entries)
 
 
 def cite_text(keys: str, kind: str | None, bib: dict[str, tuple[str, str]]) -> str:

@@ -207,8 +207,26 @@ def _student_link(app, doctree, docname):
     section.insert(index, nodes.raw("", link, format="html"))
 
 
+def _student_inputs() -> bytes:
+    """What a student notebook depends on besides its chapter: the code that writes it, the
+    bibliography (a citation's words) and nbformat (the file's layout)."""
+    import nbformat
+
+    from . import markup, student
+
+    parts = [Path(markup.__file__).read_bytes(), Path(student.__file__).read_bytes(), nbformat.__version__.encode()]
+    if markup.BIBLIOGRAPHY.exists():
+        parts.append(markup.BIBLIOGRAPHY.read_bytes())
+    return b"\0".join(parts)
+
+
 def _write_student_notebooks(app, exception):
-    """Write ``student/<chapter>.ipynb`` (solutions removed) for every notebook page."""
+    """Write ``student/<chapter>.ipynb`` (solutions removed) for every notebook page.
+
+    A student notebook is written again only when its chapter or what it depends on
+    (:func:`_student_inputs`) changed since the last build, or when the written file is not
+    the one that build left; a stamp per chapter in the doctree folder says which.
+    """
     if exception is not None or app.builder.format != "html" or app.config.a2a_print:
         return
     from sphinx.errors import ExtensionError
@@ -216,11 +234,23 @@ def _write_student_notebooks(app, exception):
     from .student import MarkerError, write_student_notebook
 
     out = Path(app.outdir) / STUDENT_DIR
+    doctrees = getattr(app, "doctreedir", None)
+    stamps = Path(doctrees) / "a2a_student" if doctrees else None
+    inputs = _student_inputs() if stamps else b""
     for docname in _notebook_docnames(app.env):
+        source = Path(app.env.doc2path(docname))
+        target, stamp = out / source.name, stamps / f"{source.name}.sha256" if stamps else None
+        key = hashlib.sha256(source.read_bytes() + b"\0" + inputs).hexdigest() if stamp else ""
+        if stamp and stamp.is_file() and target.is_file() and \
+                stamp.read_text(encoding="utf-8") == f"{key} {hashlib.sha256(target.read_bytes()).hexdigest()}":
+            continue
         try:
-            write_student_notebook(app.env.doc2path(docname), out)
+            written = write_student_notebook(source, out)
         except MarkerError as err:
             raise ExtensionError(f"student notebook not written: {err}") from None
+        if stamp:
+            stamp.parent.mkdir(parents=True, exist_ok=True)
+            stamp.write_text(f"{key} {hashlib.sha256(written.read_bytes()).hexdigest()}", encoding="utf-8")
 
 
 def _launch_buttons_need_a_repository(app, config):
