@@ -297,6 +297,23 @@ def purge_unused_rules(css: str, words: set[str], prefixes: tuple[str, ...]) -> 
     return "".join(out)
 
 
+def _subset_font_once(app, ttf: Path, codepoints: set[int], out: Path) -> None:
+    """:func:`subset_font`, answered from the previous build's subset when the font and the
+    code points are the same (kept beside the doctrees, as the figure bundle is)."""
+    import hashlib
+    import shutil
+
+    import fontTools
+
+    key = hashlib.sha256(ttf.read_bytes() + repr(sorted(codepoints)).encode()
+                         + fontTools.version.encode()).hexdigest()[:16]
+    cached = Path(app.doctreedir).parent / "a2a_static" / f"icons-{key}.woff"
+    if not cached.is_file():
+        subset_font(ttf, codepoints, cached)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(cached, out)
+
+
 def write_theme_css(app, exception):
     """Write the trimmed theme stylesheet and the subset icon font into ``_static``."""
     if exception is not None or app.builder.format != "html":
@@ -308,7 +325,7 @@ def write_theme_css(app, exception):
     css = purge_unused_rules(css, *known_names(outdir))
     others = [p.read_text(encoding="utf-8") for p in static.rglob("*.css")
               if p.name != Path(THEME_CSS).name and p.name != Path(TRIMMED_CSS).name]
-    subset_font(static / SOLID_TTF, private_use_codepoints(css, *others), static / SUBSET_FONT)
+    _subset_font_once(app, static / SOLID_TTF, private_use_codepoints(css, *others), static / SUBSET_FONT)
     face = ('@font-face{font-display:block;font-family:"Font Awesome 6 Free";font-style:normal;'
             f'font-weight:900;src:url(../{SUBSET_FONT}) format("woff")}}')
     css, count = SOLID_FACE.subn(face, css, count=1)
