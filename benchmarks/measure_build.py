@@ -8,7 +8,9 @@ temporary folder and times, in that clone:
   installed again for every run: set-up is then the check that the pins did not change and the
   kernel's registration. Set-up from nothing (a new ``.venv``) is a pip install, measured by
   ``./dev.sh setup`` in a clone without the symlink, not here. The clone's own package is the
-  one imported: ``PYTHONPATH`` is set to the clone, ahead of the editable install.
+  one imported: ``PYTHONPATH`` is set to the clone, ahead of the editable install. Set-up in a
+  clone registers the Jupyter kernel with the clone's path, so the script registers it again
+  from this checkout when it ends.
 * ``clean build``: ``jupyter-book build . --warningiserror --nitpick --keep-going`` (what
   ``./dev.sh build`` runs) with no ``_build`` folder: notebooks whose fingerprints are
   current are published from their stored outputs (the line "notebooks executed at build
@@ -101,6 +103,10 @@ def main(argv=None) -> int:
             print(f"  run {i + 1}: " + ", ".join(f"{p} {runs[-1][p][0]:.1f} s" for p in PHASES)
                   + f"   (load {load()})", flush=True)
     finally:
+        # ./dev.sh setup in a clone registers the kernel with the clone's path to the shared
+        # .venv; register it again from here, or the kernel would point into a deleted folder.
+        subprocess.run([str(args.venv / "bin" / "python"), "-m", "ipykernel", "install", "--sys-prefix",
+                        "--name", "python3"], check=True, capture_output=True)
         if not args.keep:
             shutil.rmtree(base, ignore_errors=True)
     print(f"load average after: {load()}")
