@@ -217,6 +217,7 @@ def _page(stem):
     return path.read_text(encoding="utf-8")
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("stem", SUBJECTS)
 def test_built_solutions_are_folding_admonitions_collapsed_by_default(stem):
     """sphinx-exercise writes each solution as <div class="solution dropdown admonition" id=label>;
@@ -243,12 +244,12 @@ def test_built_solutions_are_folding_admonitions_collapsed_by_default(stem):
 
 # --- In the browser ---------------------------------------------------------------------------
 
-from test_site_browser import Visit, base_url, browser  # noqa: E402,F401  (fixtures, reused)
+from site_support import Visit  # noqa: E402
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("stem", SUBJECTS)
-def test_solutions_open_from_the_keyboard_and_stay_hidden_until_then(browser, base_url, stem):  # noqa: F811
+def test_solutions_open_from_the_keyboard_and_stay_hidden_until_then(browser, base_url, stem):
     _, _, solutions, _, _ = PARSED[stem]
     visit = Visit(browser, base_url, f"chapters/{stem}.html")
     try:

@@ -15,6 +15,8 @@ import pytest
 
 from aid2assets.student import student_notebook
 
+pytestmark = pytest.mark.notebooks
+
 REPO = Path(__file__).resolve().parent.parent
 CHAPTERS = sorted((REPO / "chapters").glob("*.ipynb"))
 WORKDIRS = {"root": REPO, "chapters": REPO / "chapters"}

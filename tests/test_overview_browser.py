@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from test_site_browser import Visit, base_url, browser  # noqa: F401  (fixtures)
+from site_support import Visit
 
 from aid2assets.figures import stored_figures
 
