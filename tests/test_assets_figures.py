@@ -43,8 +43,8 @@ def walk(node):
             yield from walk(v)
 
 
-def test_the_chapter_has_its_figures(figs):
-    assert [f for f in figs if "-sol-" not in f] == FIGURES
+def test_the_figures_tested_here_are_stored(figs):
+    assert set(FIGURES) <= set(figs)
 
 
 def test_flows_figure_has_a_measure_and_one_control_per_flow(figs):

@@ -31,8 +31,8 @@ def rows(payload):
     return list(csv.DictReader(io.StringIO(payload["download"]["csv"])))
 
 
-def test_four_figures(figs):
-    assert sorted(f for f in figs if "-sol-" not in f) == ["diplomacy-imf", "diplomacy-leaders", "diplomacy-timeline", "diplomacy-visits"]
+def test_the_figures_tested_here_are_stored(figs):
+    assert {"diplomacy-imf", "diplomacy-leaders", "diplomacy-timeline", "diplomacy-visits"} <= set(figs)
 
 
 def test_narrative_length_and_sections(nb):

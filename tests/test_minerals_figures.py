@@ -22,9 +22,9 @@ def rows(payload):
     return list(csv.DictReader(io.StringIO(payload["download"]["csv"])))
 
 
-def test_four_figures(figs):
-    assert sorted(f for f in figs if "-sol-" not in f) == ["minerals-by-country", "minerals-concentration", "minerals-reko-diq-cash-flow",
-                            "minerals-reko-diq-perspective"]
+def test_the_figures_tested_here_are_stored(figs):
+    assert {"minerals-by-country", "minerals-concentration", "minerals-reko-diq-cash-flow",
+            "minerals-reko-diq-perspective"} <= set(figs)
 
 
 def test_by_country_controls(figs):

@@ -141,8 +141,8 @@ def test_aid_by_year(tables):
 
 # --- The figures -------------------------------------------------------------------------------------
 
-def test_four_figures(figs):
-    assert list(figs) == ["since-timeline", "since-tariffs", "since-aid", "since-imf"]
+def test_the_figures_tested_here_are_stored(figs):
+    assert {"since-timeline", "since-tariffs", "since-aid", "since-imf"} <= set(figs)
 
 
 def test_every_control_is_a_keyboard_input_that_starts_away_from_its_end(figs):
