@@ -65,6 +65,28 @@ def _no_kernel_in_fast_tests(request, monkeypatch):
     monkeypatch.setattr(LocalProvisioner, "launch_kernel", refuse)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _bibliography_read_once_per_file():
+    """markup.bibliography() parses references.bib and renders every name through pybtex's
+    plugin lookup (a scan of every installed package's entry points per name): about 5 s a
+    call, and the student-notebook and markup tests make dozens. The tests keep each result
+    for the same file contents (the result depends on nothing else). Drop this once the
+    package keeps it itself (issue 21, item 4)."""
+    from aid2assets import markup
+
+    parse, results = markup.bibliography, {}
+
+    def bibliography(path: Path = markup.BIBLIOGRAPHY):
+        key = (str(path), Path(path).read_bytes())
+        if key not in results:
+            results[key] = parse(path)
+        return dict(results[key])
+
+    markup.bibliography = bibliography
+    yield
+    markup.bibliography = parse
+
+
 @pytest.fixture(scope="session")
 def built_site() -> Path:
     if not (SITE / "index.html").exists():

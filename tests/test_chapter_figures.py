@@ -14,7 +14,7 @@ import pytest
 
 from aid2assets import load
 from aid2assets.figures import MIME_TYPE, stored_figures
-from spec_support import params
+from spec_support import fields, nodes, params
 
 CHAPTERS = Path(__file__).resolve().parent.parent / "chapters"
 
@@ -28,23 +28,6 @@ def aid():
     return figures("aid_history.ipynb")
 
 
-def fields(spec):
-    """Every field name used in any encoding of the spec, at any depth."""
-    found = set()
-
-    def walk(node):
-        if isinstance(node, dict):
-            if "field" in node and isinstance(node["field"], str):
-                found.add(node["field"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-    walk({k: v for k, v in spec.items() if k != "datasets"})
-    return found
-
-
 def test_the_figures_tested_here_are_stored(aid):
     """The figures named below are in the chapter (others may be added without changing this file)."""
     assert {"aid-by-year", "aid-comparison", "aid-period-totals", "crs-breakdown"} <= set(aid)
@@ -56,19 +39,6 @@ ALL_FIGURES = [(nb.name, fid) for nb in sorted(CHAPTERS.glob("*.ipynb")) for fid
 def test_figure_ids_are_unique_across_the_book():
     ids = [fid for _, fid in ALL_FIGURES]
     assert len(ids) == len(set(ids))
-
-
-def data_refs(node):
-    """Every ``data`` entry of the spec and its layers, at any depth."""
-    if isinstance(node, dict):
-        if isinstance(node.get("data"), dict):
-            yield node["data"]
-        for key, value in node.items():
-            if key != "datasets":
-                yield from data_refs(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from data_refs(value)
 
 
 @pytest.mark.parametrize("notebook,fid", ALL_FIGURES)
@@ -102,7 +72,7 @@ def test_aid_by_year_spec(aid):
     overlay = load("events").query("aid_overlay")
     name, event_rows = next((n, d) for n, d in spec["datasets"].items() if d and "event_id" in d[0])
     assert sorted(r["event_id"] for r in event_rows) == sorted(overlay.event_id)
-    assert {"name": name} in list(data_refs(spec)), "the chart does not draw the events it carries"
+    assert {"name": name} in [n["data"] for n in nodes(spec) if isinstance(n.get("data"), dict)], "the chart does not draw the events it carries"
 
 
 def test_aid_by_year_download_matches_data(aid):

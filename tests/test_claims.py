@@ -17,6 +17,7 @@ from aid2assets.claims import (CHECKS, VERDICTS, check_all, check_reko_diq, chec
 from aid2assets.tables import TABLE_MIME_TYPE, Column, Table, table_html
 from aid2assets.theme import OKABE_ITO, VERDICT_COLORS
 from aid2assets.markup import reader_text
+from fixture_support import table_fixture
 
 REPO = Path(__file__).resolve().parent.parent
 SITE = REPO / "_build" / "html"
@@ -33,9 +34,7 @@ def checks(tables):
     return check_all(tables)
 
 
-@pytest.fixture(scope="module")
-def claims():
-    return load("claims")
+claims = table_fixture("claims")
 
 
 def test_nine_claims_one_check_each(claims):
