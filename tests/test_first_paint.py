@@ -196,52 +196,44 @@ def test_each_figure_spec_is_a_file_that_holds_the_spec(path, fid, payload):
 
 # --- In the browser ---------------------------------------------------------------------------
 
-from site_support import Visit  # noqa: E402
-
 
 @pytest.mark.browser
-def test_charts_are_drawn_only_as_they_come_into_view(browser, base_url):
+def test_charts_are_drawn_only_as_they_come_into_view(visit):
     """On a phone, nothing of the Vega bundle is fetched until a chart nears the screen."""
     requested = []
-    visit = Visit(browser, base_url, "chapters/aid_history.html", viewport={"width": 412, "height": 823})
-    try:
-        page = visit.page
-        requested.extend(e for e in page.evaluate("performance.getEntriesByType('resource').map(e => e.name)"))
-        page.on("request", lambda r: requested.append(r.url))
-        page.wait_for_timeout(800)
-        tops = page.eval_on_selector_all("figure.a2a-figure", "els => els.map(e => e.getBoundingClientRect().top)")
-        assert min(tops) > 3 * 823, "the first figure is near the top: this test would check nothing"
-        assert page.eval_on_selector_all("figure.a2a-figure[data-rendered]", "els => els.length") == 0
-        assert not [u for u in requested if "figures.js" in u or "/specs/" in u]
-        # A reader scrolls to the first chart: it is drawn, the next ones (further down) are not yet.
-        first = page.eval_on_selector("figure.a2a-figure", "e => e.id")
-        page.locator(f"#{first}").scroll_into_view_if_needed()
-        page.wait_for_function("id => document.getElementById(id).dataset.rendered === 'true'", arg=first, timeout=20_000)
-        assert sum("figures.js" in u for u in requested) == 1
-        last = page.eval_on_selector_all("figure.a2a-figure", "els => els[els.length - 1].id")
-        assert tops[-1] - tops[0] > 3 * 823
-        assert page.get_attribute(f"#{last}", "data-rendered") is None, "a chart far below was drawn too"
-        visit.check_clean()
-    finally:
-        visit.close()
+    visit = visit("chapters/aid_history.html", viewport={"width": 412, "height": 823})
+    page = visit.page
+    requested.extend(e for e in page.evaluate("performance.getEntriesByType('resource').map(e => e.name)"))
+    page.on("request", lambda r: requested.append(r.url))
+    page.wait_for_timeout(800)
+    tops = page.eval_on_selector_all("figure.a2a-figure", "els => els.map(e => e.getBoundingClientRect().top)")
+    assert min(tops) > 3 * 823, "the first figure is near the top: this test would check nothing"
+    assert page.eval_on_selector_all("figure.a2a-figure[data-rendered]", "els => els.length") == 0
+    assert not [u for u in requested if "figures.js" in u or "/specs/" in u]
+    # A reader scrolls to the first chart: it is drawn, the next ones (further down) are not yet.
+    first = page.eval_on_selector("figure.a2a-figure", "e => e.id")
+    page.locator(f"#{first}").scroll_into_view_if_needed()
+    page.wait_for_function("id => document.getElementById(id).dataset.rendered === 'true'", arg=first, timeout=20_000)
+    assert sum("figures.js" in u for u in requested) == 1
+    last = page.eval_on_selector_all("figure.a2a-figure", "els => els[els.length - 1].id")
+    assert tops[-1] - tops[0] > 3 * 823
+    assert page.get_attribute(f"#{last}", "data-rendered") is None, "a chart far below was drawn too"
+    visit.check_clean()
 
 
 @pytest.mark.browser
-def test_search_works_offline_from_the_search_box(browser, base_url):
-    visit = Visit(browser, base_url, "chapters/trade_tariffs.html")
-    try:
-        page = visit.page
-        page.keyboard.press("Control+k")            # the theme's shortcut opens the search dialog
-        field = page.locator("#pst-search-dialog input[name=q]")
-        field.wait_for(state="visible", timeout=5_000)
-        field.fill("Reko Diq")
-        field.press("Enter")
-        page.wait_for_url("**/search.html?q=Reko*", timeout=10_000)
-        page.wait_for_selector("#search-results ul.search li a", timeout=20_000)
-        hits = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.href)")
-        assert any(h.split("?")[0].endswith("chapters/minerals.html") for h in hits), hits
-        assert not visit.refused
-        errors = [m for m in visit.console if m.startswith(("error", "pageerror", "http"))]
-        assert not errors, errors
-    finally:
-        visit.close()
+def test_search_works_offline_from_the_search_box(visit):
+    visit = visit("chapters/trade_tariffs.html")
+    page = visit.page
+    page.keyboard.press("Control+k")            # the theme's shortcut opens the search dialog
+    field = page.locator("#pst-search-dialog input[name=q]")
+    field.wait_for(state="visible", timeout=5_000)
+    field.fill("Reko Diq")
+    field.press("Enter")
+    page.wait_for_url("**/search.html?q=Reko*", timeout=10_000)
+    page.wait_for_selector("#search-results ul.search li a", timeout=20_000)
+    hits = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.href)")
+    assert any(h.split("?")[0].endswith("chapters/minerals.html") for h in hits), hits
+    assert not visit.refused
+    errors = [m for m in visit.console if m.startswith(("error", "pageerror", "http"))]
+    assert not errors, errors

@@ -17,29 +17,23 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_loads_offline_with_clean_console(browser, base_url, path):
-    visit = Visit(browser, base_url, path)
-    try:
-        drawn = visit.wait_for_own_figures(unfold=True)
-        assert drawn == sum(1 for p, _ in ALL_FIGURES if p == path)
-        visit.page.wait_for_timeout(300)
-        visit.check_clean()
-    finally:
-        visit.close()
+def test_page_loads_offline_with_clean_console(visit, path):
+    visit = visit(path)
+    drawn = visit.wait_for_own_figures(unfold=True)
+    assert drawn == sum(1 for p, _ in ALL_FIGURES if p == path)
+    visit.page.wait_for_timeout(300)
+    visit.check_clean()
 
 
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_no_serious_accessibility_violations(browser, base_url, path):
-    visit = Visit(browser, base_url, path)
-    try:
-        visit.wait_for_own_figures(unfold=True)
-        serious = serious_violations(visit.page)
-        assert not serious, "\n".join(serious)
-        visit.check_clean()
-    finally:
-        visit.close()
+def test_no_serious_accessibility_violations(visit, path):
+    visit = visit(path)
+    visit.wait_for_own_figures(unfold=True)
+    serious = serious_violations(visit.page)
+    assert not serious, "\n".join(serious)
+    visit.check_clean()
 
 
 # The figure and control tests run on a laptop and on a phone: every control must be reachable
@@ -130,21 +124,18 @@ def test_period_totals_read_out(pages):
     assert "Military aid: $929.2 million" in text
 
 
-def test_data_page_lists_every_table_with_a_working_download(browser, base_url):
+def test_data_page_lists_every_table_with_a_working_download(visit):
     from aid2assets.data import table_names
 
-    visit = Visit(browser, base_url, "data.html")
-    try:
-        for name in table_names():
-            assert visit.page.query_selector(f"#dataset-{name}"), f"{name} missing from the data page"
-        links = visit.page.eval_on_selector_all("a.a2a-download", "els => els.map(e => e.href)")
-        assert len(links) == len(table_names())
-        for href in links:
-            response = visit.page.request.get(href)
-            assert response.status == 200 and response.body(), href
-        visit.check_clean()
-    finally:
-        visit.close()
+    visit = visit("data.html")
+    for name in table_names():
+        assert visit.page.query_selector(f"#dataset-{name}"), f"{name} missing from the data page"
+    links = visit.page.eval_on_selector_all("a.a2a-download", "els => els.map(e => e.href)")
+    assert len(links) == len(table_names())
+    for href in links:
+        response = visit.page.request.get(href)
+        assert response.status == 200 and response.body(), href
+    visit.check_clean()
 
 
 @pytest.mark.parametrize("path,fid", FIGURES)
