@@ -4,6 +4,8 @@
 #   ./dev.sh test    set up, build, and run the whole test suite (data, charts, explorer,
 #                    curation, nbval in strict mode, and the built site in headless Chromium)
 # Other:
+#   ./dev.sh test TIER  one tier of the tests (fast, notebooks, site, browser, jupyterlab; see
+#                      pyproject.toml): `./dev.sh test fast` is the edit-test loop (no build)
 #   ./dev.sh setup     only create .venv and install the pinned requirements
 #   ./dev.sh execute   re-run the chapter notebooks (or those named after it), store their
 #                      outputs and record their fingerprints (see aid2assets/build/execution.py)
@@ -56,12 +58,55 @@ print_edition() {
   "$VENV/bin/python" -m aid2assets.build.printing
 }
 
+# pytest on one tier or a union of tiers ("fast or notebooks"), then any further pytest options.
+# xdist's loadscope keeps a module's tests on one worker, so module-scoped fixtures (a page
+# opened once per chapter, a wheel built once) are not made twice.
+pytest_tiers() {
+  local tiers=$1; shift
+  "$VENV/bin/python" -m pytest tests chapters --nbval --nbval-current-env -p no:cacheprovider -m "$tiers" "$@"
+}
+PARALLEL=(-n 2 --dist loadscope)
+
+full_test() {
+  # The whole suite, in three phases; tiers that share no mutable state run side by side:
+  # 1. the fast and notebooks tiers (no build: they read the repository and run kernels in
+  #    their own folders) in the background, while the site and the print edition are built;
+  # 2. the site tier, then the browser tier, on the built site (one after the other: browser
+  #    tests write a page into _build/html for a moment, which the site tier's link checks would see);
+  # 3. the JupyterLab tier alone (its own server, kernels and browser).
+  # Each phase's log is printed when it ends; the last lines are each phase's pytest summary.
+  # The exit code is non-zero when any phase fails.
+  local logs=_build/test-logs status=0 background
+  mkdir -p "$logs"
+  rm -f "$logs"/*.log
+  pytest_tiers "fast or notebooks" "${PARALLEL[@]}" "$@" >"$logs/1-fast-notebooks.log" 2>&1 &
+  background=$!
+  # (should the build fail, the background tests are stopped: the pytest it started, then itself)
+  trap 'kill $(pgrep -P "$background") "$background" 2>/dev/null || true' EXIT
+  build; print_edition
+  pytest_tiers site "$@" 2>&1 | tee "$logs/2-site.log" || status=1
+  pytest_tiers browser "${PARALLEL[@]}" "$@" 2>&1 | tee "$logs/3-browser.log" || status=1
+  wait "$background" || status=1
+  trap - EXIT
+  cat "$logs/1-fast-notebooks.log"
+  pytest_tiers jupyterlab "$@" 2>&1 | tee "$logs/4-jupyterlab.log" || status=1
+  echo "== summary (fast and notebooks; site; browser; jupyterlab) =="
+  for log in "$logs"/*.log; do tail -n 1 "$log"; done
+  return "$status"
+}
+
 case "${1:-}" in
   setup) setup ;;
   build) setup; build ;;
   test)
-    setup; browser; build; print_edition
-    "$VENV/bin/python" -m pytest tests chapters --nbval --nbval-current-env -p no:cacheprovider "${@:2}"
+    case "${2:-}" in
+      fast) setup; pytest_tiers fast "${PARALLEL[@]}" "${@:3}" ;;
+      notebooks) setup; pytest_tiers notebooks "${PARALLEL[@]}" "${@:3}" ;;
+      site) setup; build; print_edition; pytest_tiers site "${@:3}" ;;
+      browser) setup; browser; build; print_edition; pytest_tiers browser "${PARALLEL[@]}" "${@:3}" ;;
+      jupyterlab) setup; browser; pytest_tiers jupyterlab "${@:3}" ;;
+      *) setup; browser; full_test "${@:2}" ;;
+    esac
     ;;
   execute)
     # ./dev.sh execute [NOTEBOOK...]: re-run the given chapter notebooks (default: all) in place.
@@ -84,5 +129,5 @@ for path in sys.argv[1:]:
     ;;
   serve) "$VENV/bin/python" -m aid2assets.build.serve _build/html --port 8000 ;;
   print) setup; browser; print_edition ;;
-  *) sed -n '2,12p' "$0"; exit 2 ;;
+  *) sed -n '2,14p' "$0"; exit 2 ;;
 esac

@@ -19,7 +19,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
-from test_site_browser import CHROMIUM, CHROMIUM_ARGS, PAGES, SITE  # noqa: E402
+from site_support import CHROMIUM, CHROMIUM_ARGS, PAGES, SITE  # noqa: E402
 from test_site_themes_browser import (CHART_TEXT_JS, CONTRAST_JS, TEXT_SELECTOR, VIEWPORTS,  # noqa: E402
                                       contrast, parse_colour)
 

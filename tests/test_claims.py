@@ -17,6 +17,7 @@ from aid2assets.claims import (CHECKS, VERDICTS, check_all, check_reko_diq, chec
 from aid2assets.tables import TABLE_MIME_TYPE, Column, Table, table_html
 from aid2assets.theme import OKABE_ITO, VERDICT_COLORS
 from aid2assets.build.markup import reader_text
+from fixture_support import table_fixture
 
 REPO = Path(__file__).resolve().parent.parent
 SITE = REPO / "_build" / "html"
@@ -33,9 +34,7 @@ def checks(tables):
     return check_all(tables)
 
 
-@pytest.fixture(scope="module")
-def claims():
-    return load("claims")
+claims = table_fixture("claims")
 
 
 def test_nine_claims_one_check_each(claims):
@@ -188,8 +187,7 @@ def test_tariff_figure_description_agrees_with_the_data(checks):
     assert "rose to 50% on 27 August 2025" in fig["description"]
 
 
-@pytest.mark.skipif(not (SITE / "chapters" / "claims_check.html").exists(), reason="needs the built site")
-def test_every_claim_links_to_a_section_of_the_built_page(claims):
+def test_every_claim_links_to_a_section_of_the_built_page(claims, built_site):
     page = (SITE / "chapters" / "claims_check.html").read_text(encoding="utf-8")
     table = page.split('id="tbl-claims-summary"', 1)[1].split("</table>", 1)[0]
     hrefs = re.findall(r'<a href="#(claim-[a-z0-9-]+)">', table)

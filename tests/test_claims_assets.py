@@ -8,8 +8,8 @@ stored row in data/claims.csv must equal what the code gives, and a changed tabl
 import pandas as pd
 import pytest
 
-from aid2assets import load
 from aid2assets.claims import check_conference, check_oil, check_ussm, format_figures, load_tables
+from fixture_support import table_fixture
 
 CLAIMS = ["ussm", "oil", "conference"]
 
@@ -19,9 +19,7 @@ def tables():
     return load_tables()
 
 
-@pytest.fixture(scope="module")
-def stored():
-    return load("claims").set_index("claim_id")
+stored = table_fixture("claims", index="claim_id")
 
 
 def run(claim_id, t):

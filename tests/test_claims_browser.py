@@ -4,7 +4,7 @@ sorting from the keyboard, filtering by verdict and by text, and text from data 
 from __future__ import annotations
 
 import pytest
-from test_site_browser import SITE, Visit, base_url, browser  # noqa: F401  (fixtures)
+from site_support import SITE, Visit
 
 pytestmark = pytest.mark.browser
 PAGE = "chapters/claims_check.html"
@@ -18,7 +18,7 @@ def visible_rows(page):
 
 
 @pytest.fixture()
-def visit(browser, base_url):  # noqa: F811
+def visit(browser, base_url):
     v = Visit(browser, base_url, PAGE)
     v.page.wait_for_selector(f"{BOX}[data-ready='true']")
     yield v
@@ -71,7 +71,7 @@ def test_rows_link_to_their_sections(visit):
         assert page.query_selector(f"section{href}, {href}"), href
 
 
-def test_table_text_from_data_cannot_inject_script(browser, base_url):  # noqa: F811
+def test_table_text_from_data_cannot_inject_script(browser, base_url):
     import pandas as pd
 
     from aid2assets.tables import Column, Table, table_html

@@ -60,10 +60,6 @@ def luminance(hex_colour):
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
-def contrast_on_white(hex_colour):
-    return 1.05 / (luminance(hex_colour) + 0.05)
-
-
 def specs():
     for nb_path in sorted(CHAPTERS.glob("*.ipynb")):
         for fid, payload in stored_figures(nb_path).items():
@@ -97,30 +93,6 @@ def test_there_are_charts_to_check():
     for _, spec in SPECS:
         walk({k: v for k, v in spec.items() if k != "datasets"}, found)
     assert len(found["scales"]) >= 10 and len(found["text"]) >= 5, "the spec walker finds too little"
-
-
-@pytest.mark.parametrize("fid,spec", SPECS, ids=[fid for fid, _ in SPECS])
-def test_categories_stay_apart_under_colour_blindness(fid, spec):
-    found = {"scales": [], "text": []}
-    walk({k: v for k, v in spec.items() if k != "datasets"}, found)
-    problems = []
-    for rng in found["scales"]:
-        colours = sorted(set(c.lower() for c in rng))
-        for a, b in itertools.combinations(colours, 2):
-            for vision in MACHADO:
-                d = delta_e(seen_as(a, vision), seen_as(b, vision))
-                if d < MIN_DELTA_E:
-                    problems.append(f"{a} vs {b} under {vision}: ΔE {d:.1f}")
-    assert not problems, f"{fid}: " + "; ".join(problems)
-
-
-@pytest.mark.parametrize("fid,spec", SPECS, ids=[fid for fid, _ in SPECS])
-def test_coloured_text_is_readable_on_white(fid, spec):
-    found = {"scales": [], "text": []}
-    walk({k: v for k, v in spec.items() if k != "datasets"}, found)
-    weak = [f"{c} ({contrast_on_white(c):.1f}:1)" for c in found["text"]
-            if c.startswith("#") and contrast_on_white(c) < 4.5]
-    assert not weak, f"{fid}: text colours below 4.5:1 on white: {weak}"
 
 
 # --- Dark mode: the palette the browser swaps in when the page's theme is dark ---------------
@@ -173,32 +145,6 @@ def test_every_chart_colour_reads_on_the_dark_page():
     assert not weak, f"colours with no dark counterpart and under 3:1 on {DARK_BACKGROUND}: {weak}"
 
 
-@pytest.mark.parametrize("fid,spec", SPECS, ids=[fid for fid, _ in SPECS])
-def test_dark_categories_stay_apart_and_visible(fid, spec):
-    found = {"scales": [], "text": []}
-    walk({k: v for k, v in spec.items() if k != "datasets"}, found)
-    problems = []
-    for rng in found["scales"]:
-        colours = sorted(set(dark(c).lower() for c in rng))
-        problems += [f"{c} is {contrast(c, DARK_BACKGROUND):.1f}:1 on the dark page" for c in colours
-                     if contrast(c, DARK_BACKGROUND) < 3.0]
-        for a, b in itertools.combinations(colours, 2):
-            for vision in MACHADO:
-                d = delta_e(seen_as(a, vision), seen_as(b, vision))
-                if d < MIN_DELTA_E:
-                    problems.append(f"{a} vs {b} under {vision}: ΔE {d:.1f}")
-    assert not problems, f"{fid}: " + "; ".join(problems)
-
-
-@pytest.mark.parametrize("fid,spec", SPECS, ids=[fid for fid, _ in SPECS])
-def test_coloured_text_is_readable_on_the_dark_page(fid, spec):
-    found = {"scales": [], "text": []}
-    walk({k: v for k, v in spec.items() if k != "datasets"}, found)
-    weak = [f"{c}→{dark(c)} ({contrast(dark(c), DARK_BACKGROUND):.1f}:1)" for c in found["text"]
-            if c.startswith("#") and contrast(dark(c), DARK_BACKGROUND) < 4.5]
-    assert not weak, f"{fid}: text colours below 4.5:1 on {DARK_BACKGROUND}: {weak}"
-
-
 def test_shading_colours_in_the_data_have_dark_counterparts():
     """Colours carried in a chart's data (era bands, timeline rows, drawn with scale: null)
     are swapped too; one with no counterpart would stay a pale block on the dark page."""
@@ -211,3 +157,43 @@ def test_shading_colours_in_the_data_have_dark_counterparts():
     assert found, "no colour found in the data: the check would check nothing"
     missing = sorted(c for c in found if c not in DARK_COLOURS and contrast(c, "#ffffff") < 1.5)
     assert not missing, f"pale colours in chart data with no dark counterpart: {missing}"
+
+
+# --- Both themes: the same checks on the colours each theme draws, on its page's background ---
+
+# theme: how a spec colour is drawn in it, its page's background, and the contrast every mark
+# colour must reach on that background (None: not checked)
+THEMES = {"light": (lambda c: c, "#ffffff", None), "dark": (dark, DARK_BACKGROUND, 3.0)}
+
+
+def colours_in(spec):
+    found = {"scales": [], "text": []}
+    walk({k: v for k, v in spec.items() if k != "datasets"}, found)
+    return found
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("fid,spec", SPECS, ids=[fid for fid, _ in SPECS])
+def test_categories_stay_apart_and_visible(fid, spec, theme):
+    drawn, background, least = THEMES[theme]
+    problems = []
+    for rng in colours_in(spec)["scales"]:
+        colours = sorted(set(drawn(c).lower() for c in rng))
+        if least:
+            problems += [f"{c} is {contrast(c, background):.1f}:1 on {background}" for c in colours
+                         if contrast(c, background) < least]
+        for a, b in itertools.combinations(colours, 2):
+            for vision in MACHADO:
+                d = delta_e(seen_as(a, vision), seen_as(b, vision))
+                if d < MIN_DELTA_E:
+                    problems.append(f"{a} vs {b} under {vision}: ΔE {d:.1f}")
+    assert not problems, f"{fid} ({theme}): " + "; ".join(problems)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("fid,spec", SPECS, ids=[fid for fid, _ in SPECS])
+def test_coloured_text_is_readable(fid, spec, theme):
+    drawn, background, _ = THEMES[theme]
+    weak = [f"{c}→{drawn(c)} ({contrast(drawn(c), background):.1f}:1)" for c in colours_in(spec)["text"]
+            if c.startswith("#") and contrast(drawn(c), background) < 4.5]
+    assert not weak, f"{fid}: text colours below 4.5:1 on {background}: {weak}"

@@ -20,6 +20,7 @@ import pandas as pd
 import pytest
 
 from aid2assets import load
+from fixture_support import table_fixture
 
 CHAPTERS = Path(__file__).resolve().parent.parent / "chapters"
 
@@ -29,9 +30,7 @@ def words(name):
     return " ".join(" ".join(c.source.split()) for c in nb.cells)
 
 
-@pytest.fixture(scope="module")
-def events():
-    return load("events").set_index("event_id")
+events = table_fixture("events", index="event_id")
 
 
 def test_carter_offer_dated_from_frus(events):

@@ -9,21 +9,12 @@ import pytest
 
 from aid2assets import load
 from aid2assets.data import descriptor, table_names
+from fixture_support import table_fixture
 
 
-@pytest.fixture(scope="module")
-def gb():
-    return load("aid_greenbook")
-
-
-@pytest.fixture(scope="module")
-def fa():
-    return load("aid_foreignassistance")
-
-
-@pytest.fixture(scope="module")
-def crs():
-    return load("aid_crs_pakistan")
+gb = table_fixture("aid_greenbook")
+fa = table_fixture("aid_foreignassistance")
+crs = table_fixture("aid_crs_pakistan")
 
 
 def pak_total(gb, fy, column="obligations_current_usd", category=None, period="year"):

@@ -11,26 +11,13 @@ import pytest
 
 from aid2assets import load
 from aid2assets.data import resource
+from fixture_support import table_fixture
 
 
-@pytest.fixture(scope="module")
-def events():
-    return load("events")
-
-
-@pytest.fixture(scope="module")
-def imf():
-    return load("imf_programs")
-
-
-@pytest.fixture(scope="module")
-def leaders():
-    return load("leaders")
-
-
-@pytest.fixture(scope="module")
-def visits():
-    return load("visits")
+events = table_fixture("events")
+imf = table_fixture("imf_programs")
+leaders = table_fixture("leaders")
+visits = table_fixture("visits")
 
 
 # --- Events --------------------------------------------------------------------------------------

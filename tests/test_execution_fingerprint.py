@@ -185,6 +185,7 @@ def build(src: Path) -> subprocess.CompletedProcess:
                            str(src), str(out)], cwd=src, capture_output=True, text=True, timeout=300)
 
 
+@pytest.mark.notebooks
 def test_a_fresh_notebook_is_published_from_its_stored_outputs(tiny_book):
     done = build(tiny_book)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
@@ -192,6 +193,7 @@ def test_a_fresh_notebook_is_published_from_its_stored_outputs(tiny_book):
     assert "stored output" in html and "was executed" not in html
 
 
+@pytest.mark.notebooks
 def test_a_stale_broken_notebook_fails_the_build(tiny_book):
     page = tiny_book / "chapters" / "page.ipynb"
     edit(page, lambda nb: nb.cells[1].update(source=BROKEN + "  # edited"))
@@ -201,6 +203,7 @@ def test_a_stale_broken_notebook_fails_the_build(tiny_book):
     assert ": was executed" in report.read_text(encoding="utf-8")  # (the traceback is coloured)
 
 
+@pytest.mark.notebooks
 def test_stored_outputs_with_an_error_fail_the_build(tiny_book):
     page = tiny_book / "chapters" / "page.ipynb"
     edit(page, lambda nb: nb.cells[1].update(outputs=[nbformat.v4.new_output(

@@ -217,6 +217,7 @@ def _page(stem):
     return path.read_text(encoding="utf-8")
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("stem", SUBJECTS)
 def test_built_solutions_are_folding_admonitions_collapsed_by_default(stem):
     """sphinx-exercise writes each solution as <div class="solution dropdown admonition" id=label>;
@@ -243,37 +244,32 @@ def test_built_solutions_are_folding_admonitions_collapsed_by_default(stem):
 
 # --- In the browser ---------------------------------------------------------------------------
 
-from test_site_browser import Visit, base_url, browser  # noqa: E402,F401  (fixtures, reused)
-
 
 @pytest.mark.browser
 @pytest.mark.parametrize("stem", SUBJECTS)
-def test_solutions_open_from_the_keyboard_and_stay_hidden_until_then(browser, base_url, stem):  # noqa: F811
+def test_solutions_open_from_the_keyboard_and_stay_hidden_until_then(visit, stem):
     _, _, solutions, _, _ = PARSED[stem]
-    visit = Visit(browser, base_url, f"chapters/{stem}.html")
-    try:
-        page = visit.page
-        visit.wait_for_own_figures()
-        for s in solutions:
-            body = page.locator(f"#{s['label']} > section, #{s['label']} > :not(.admonition-title)").first
-            text = body.text_content().strip()   # in the page, though not shown
-            assert text, f"{s['label']} has no content"
-            assert not body.is_visible(), f"{s['label']} is visible before it is opened"
-            button = page.locator(f"#{s['label']} button.toggle-button")
-            assert button.get_attribute("aria-expanded") == "false"
-            # Reach the toggle with the keyboard: from the link in the solution's title, Tab once.
-            page.focus(f"#{s['label']} .admonition-title a")
-            page.keyboard.press("Tab")
-            assert page.evaluate("document.activeElement.classList.contains('toggle-button')"), \
-                f"Tab from {s['label']}'s title does not reach its toggle"
-            page.keyboard.press("Enter")
-            body.wait_for(state="visible", timeout=5_000)
-            assert button.get_attribute("aria-expanded") == "true"
-            page.keyboard.press("Enter")   # and folds again
-            page.wait_for_function(
-                "id => getComputedStyle(document.querySelector(`#${id} > section`) || "
-                "document.querySelector(`#${id} > :not(.admonition-title)`)).visibility === 'hidden'",
-                arg=s["label"], timeout=5_000)
-        visit.check_clean()
-    finally:
-        visit.close()
+    visit = visit(f"chapters/{stem}.html")
+    page = visit.page
+    visit.wait_for_own_figures()
+    for s in solutions:
+        body = page.locator(f"#{s['label']} > section, #{s['label']} > :not(.admonition-title)").first
+        text = body.text_content().strip()   # in the page, though not shown
+        assert text, f"{s['label']} has no content"
+        assert not body.is_visible(), f"{s['label']} is visible before it is opened"
+        button = page.locator(f"#{s['label']} button.toggle-button")
+        assert button.get_attribute("aria-expanded") == "false"
+        # Reach the toggle with the keyboard: from the link in the solution's title, Tab once.
+        page.focus(f"#{s['label']} .admonition-title a")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.classList.contains('toggle-button')"), \
+            f"Tab from {s['label']}'s title does not reach its toggle"
+        page.keyboard.press("Enter")
+        body.wait_for(state="visible", timeout=5_000)
+        assert button.get_attribute("aria-expanded") == "true"
+        page.keyboard.press("Enter")   # and folds again
+        page.wait_for_function(
+            "id => getComputedStyle(document.querySelector(`#${id} > section`) || "
+            "document.querySelector(`#${id} > :not(.admonition-title)`)).visibility === 'hidden'",
+            arg=s["label"], timeout=5_000)
+    visit.check_clean()

@@ -2,18 +2,12 @@
 
 import pytest
 
-from aid2assets import load
 from aid2assets.explorers.aid import AidExplorer, annual_totals, period_summary
+from fixture_support import table_fixture
 
 
-@pytest.fixture(scope="module")
-def gb():
-    return load("aid_greenbook")
-
-
-@pytest.fixture(scope="module")
-def countries():
-    return load("countries")
+gb = table_fixture("aid_greenbook")
+countries = table_fixture("countries")
 
 
 def test_period_summary_single_year(gb):

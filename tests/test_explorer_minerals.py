@@ -8,17 +8,15 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from aid2assets import load
 from aid2assets.explorers.minerals import (Assumptions, MineralsExplorer, cash_flows, last_year, npv,
                                            ore_milled, who_receives)
 from aid2assets.figures import MIME_TYPE
+from fixture_support import table_fixture
 
 CHAPTER = Path(__file__).resolve().parent.parent / "chapters" / "minerals.ipynb"
 
 
-@pytest.fixture(scope="module")
-def table():
-    return load("minerals_model_assumptions")
+table = table_fixture("minerals_model_assumptions")
 
 
 @pytest.fixture(scope="module")

@@ -10,12 +10,12 @@ from __future__ import annotations
 import pytest
 
 from figure_fit_support import FIT_JS, draw_all
-from test_site_browser import Visit, base_url, browser  # noqa: F401  (fixtures)
+from site_support import Visit
 
 pytestmark = pytest.mark.browser
 
 
-def test_charts_are_laid_out_again_when_the_window_narrows_and_keep_their_state(browser, base_url):  # noqa: F811
+def test_charts_are_laid_out_again_when_the_window_narrows_and_keep_their_state(browser, base_url):
     visit = Visit(browser, base_url, "chapters/aid_history.html", {"width": 1366, "height": 900})
     page = visit.page
     fid = "fig-aid-period-totals"
@@ -45,7 +45,7 @@ def test_charts_are_laid_out_again_when_the_window_narrows_and_keep_their_state(
     ("chapters/trade_tariffs.html", "fig-trade-tariff-steps", "day", "10 Aug 2025"),
     ("chapters/trade_tariffs.html", "fig-trade-landed-cost", "day4", "10 Aug 2025"),
 ])
-def test_day_sliders_read_as_dates(browser, base_url, path, fid, param, shown):  # noqa: F811
+def test_day_sliders_read_as_dates(browser, base_url, path, fid, param, shown):
     """A slider over days shows the day as a date (not "221"), to sight and to screen readers,
     when moved from the keyboard and when the chart's state is set by a script."""
     visit = Visit(browser, base_url, path, {"width": 390, "height": 844})

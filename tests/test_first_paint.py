@@ -58,6 +58,7 @@ def head_tags(path):
     return parser.tags
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("path", PAGES)
 def test_search_scripts_only_on_the_search_page(path):
     html = built(path)
@@ -65,12 +66,14 @@ def test_search_scripts_only_on_the_search_page(path):
         assert name not in html, f"{path} loads {name}"
 
 
+@pytest.mark.site
 def test_the_search_page_has_its_scripts():
     html = built("search.html")
     for name in SEARCH_SCRIPTS:
         assert re.search(rf'<script src="[^"]*{re.escape(name)}', html), name
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("path", PAGES)
 def test_no_script_in_the_head_blocks_the_first_paint(path):
     for tag, attrs in head_tags(path):
@@ -88,6 +91,7 @@ def test_no_script_in_the_head_blocks_the_first_paint(path):
             assert not href.endswith("styles/pydata-sphinx-theme.css"), f"{path}: the untrimmed theme stylesheet"
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("path", [p for p in PAGES if p.startswith("chapters/")])
 def test_the_figure_loader_is_deferred_and_the_bundle_is_not_in_the_page(path):
     scripts = [attrs for tag, attrs in head_tags(path) if tag == "script" and attrs.get("src")]
@@ -96,6 +100,7 @@ def test_the_figure_loader_is_deferred_and_the_bundle_is_not_in_the_page(path):
     assert not [a for a in scripts if "a2a/figures.js" in a["src"]], "the Vega bundle is loaded up front"
 
 
+@pytest.mark.site
 def test_the_theme_stylesheet_keeps_every_icon_a_page_uses_and_its_font_every_glyph():
     from fontTools.ttLib import TTFont
 
@@ -132,6 +137,7 @@ def test_purging_keeps_every_rule_a_page_can_match():
                    '@font-face{font-family:x}.bs-tooltip-top{f:6}[href$=".pdf"]{g:7}#main{h:8}p::before{content:"}{"}')
 
 
+@pytest.mark.site
 def test_the_site_stylesheet_still_styles_the_theme_and_is_small():
     css = built("_static/" + first_paint.TRIMMED_CSS)
     for selector in (".bd-header", ".bd-sidebar-primary", ".admonition", ".toggle-button", ".dropdown-menu",
@@ -150,6 +156,7 @@ def test_plain_spans_are_unwrapped_only_inside_code():
         '<span class="mi">1</span></pre></div>')
 
 
+@pytest.mark.site
 def test_output_images_load_lazily():
     body = '<img alt="x" src="../_images/a.png" /><img src="../_static/logo.svg" /><img loading="eager" src="_images/b.png">'
     assert first_paint.lazy_output_images(body) == (
@@ -160,6 +167,7 @@ def test_output_images_load_lazily():
     assert images and all('loading="lazy"' in i for i in images if "_images/" in i)
 
 
+@pytest.mark.site
 def test_code_on_the_site_has_no_plain_spans():
     html = built("chapters/aid_history.html")
     code = "".join(re.findall(r'<div class="highlight"><pre>(.*?)</pre>', html, re.S))
@@ -175,6 +183,7 @@ def _stored():
             yield f"chapters/{nb.stem}.html", fid, payload
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("path,fid,payload", list(_stored()), ids=lambda v: v if isinstance(v, str) else "")
 def test_each_figure_spec_is_a_file_that_holds_the_spec(path, fid, payload):
     html = built(path)
@@ -187,52 +196,44 @@ def test_each_figure_spec_is_a_file_that_holds_the_spec(path, fid, payload):
 
 # --- In the browser ---------------------------------------------------------------------------
 
-from test_site_browser import Visit, base_url, browser  # noqa: E402,F401  (fixtures, reused)
-
 
 @pytest.mark.browser
-def test_charts_are_drawn_only_as_they_come_into_view(browser, base_url):  # noqa: F811
+def test_charts_are_drawn_only_as_they_come_into_view(visit):
     """On a phone, nothing of the Vega bundle is fetched until a chart nears the screen."""
     requested = []
-    visit = Visit(browser, base_url, "chapters/aid_history.html", viewport={"width": 412, "height": 823})
-    try:
-        page = visit.page
-        requested.extend(e for e in page.evaluate("performance.getEntriesByType('resource').map(e => e.name)"))
-        page.on("request", lambda r: requested.append(r.url))
-        page.wait_for_timeout(800)
-        tops = page.eval_on_selector_all("figure.a2a-figure", "els => els.map(e => e.getBoundingClientRect().top)")
-        assert min(tops) > 3 * 823, "the first figure is near the top: this test would check nothing"
-        assert page.eval_on_selector_all("figure.a2a-figure[data-rendered]", "els => els.length") == 0
-        assert not [u for u in requested if "figures.js" in u or "/specs/" in u]
-        # A reader scrolls to the first chart: it is drawn, the next ones (further down) are not yet.
-        first = page.eval_on_selector("figure.a2a-figure", "e => e.id")
-        page.locator(f"#{first}").scroll_into_view_if_needed()
-        page.wait_for_function("id => document.getElementById(id).dataset.rendered === 'true'", arg=first, timeout=20_000)
-        assert sum("figures.js" in u for u in requested) == 1
-        last = page.eval_on_selector_all("figure.a2a-figure", "els => els[els.length - 1].id")
-        assert tops[-1] - tops[0] > 3 * 823
-        assert page.get_attribute(f"#{last}", "data-rendered") is None, "a chart far below was drawn too"
-        visit.check_clean()
-    finally:
-        visit.close()
+    visit = visit("chapters/aid_history.html", viewport={"width": 412, "height": 823})
+    page = visit.page
+    requested.extend(e for e in page.evaluate("performance.getEntriesByType('resource').map(e => e.name)"))
+    page.on("request", lambda r: requested.append(r.url))
+    page.wait_for_timeout(800)
+    tops = page.eval_on_selector_all("figure.a2a-figure", "els => els.map(e => e.getBoundingClientRect().top)")
+    assert min(tops) > 3 * 823, "the first figure is near the top: this test would check nothing"
+    assert page.eval_on_selector_all("figure.a2a-figure[data-rendered]", "els => els.length") == 0
+    assert not [u for u in requested if "figures.js" in u or "/specs/" in u]
+    # A reader scrolls to the first chart: it is drawn, the next ones (further down) are not yet.
+    first = page.eval_on_selector("figure.a2a-figure", "e => e.id")
+    page.locator(f"#{first}").scroll_into_view_if_needed()
+    page.wait_for_function("id => document.getElementById(id).dataset.rendered === 'true'", arg=first, timeout=20_000)
+    assert sum("figures.js" in u for u in requested) == 1
+    last = page.eval_on_selector_all("figure.a2a-figure", "els => els[els.length - 1].id")
+    assert tops[-1] - tops[0] > 3 * 823
+    assert page.get_attribute(f"#{last}", "data-rendered") is None, "a chart far below was drawn too"
+    visit.check_clean()
 
 
 @pytest.mark.browser
-def test_search_works_offline_from_the_search_box(browser, base_url):  # noqa: F811
-    visit = Visit(browser, base_url, "chapters/trade_tariffs.html")
-    try:
-        page = visit.page
-        page.keyboard.press("Control+k")            # the theme's shortcut opens the search dialog
-        field = page.locator("#pst-search-dialog input[name=q]")
-        field.wait_for(state="visible", timeout=5_000)
-        field.fill("Reko Diq")
-        field.press("Enter")
-        page.wait_for_url("**/search.html?q=Reko*", timeout=10_000)
-        page.wait_for_selector("#search-results ul.search li a", timeout=20_000)
-        hits = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.href)")
-        assert any(h.split("?")[0].endswith("chapters/minerals.html") for h in hits), hits
-        assert not visit.refused
-        errors = [m for m in visit.console if m.startswith(("error", "pageerror", "http"))]
-        assert not errors, errors
-    finally:
-        visit.close()
+def test_search_works_offline_from_the_search_box(visit):
+    visit = visit("chapters/trade_tariffs.html")
+    page = visit.page
+    page.keyboard.press("Control+k")            # the theme's shortcut opens the search dialog
+    field = page.locator("#pst-search-dialog input[name=q]")
+    field.wait_for(state="visible", timeout=5_000)
+    field.fill("Reko Diq")
+    field.press("Enter")
+    page.wait_for_url("**/search.html?q=Reko*", timeout=10_000)
+    page.wait_for_selector("#search-results ul.search li a", timeout=20_000)
+    hits = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.href)")
+    assert any(h.split("?")[0].endswith("chapters/minerals.html") for h in hits), hits
+    assert not visit.refused
+    errors = [m for m in visit.console if m.startswith(("error", "pageerror", "http"))]
+    assert not errors, errors

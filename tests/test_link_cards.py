@@ -16,6 +16,8 @@ import pytest
 
 from toc_support import toc, toc_files
 
+pytestmark = pytest.mark.site
+
 SITE = Path(__file__).resolve().parent.parent / "_build" / "html"
 PAGES = [f + ".html" for f in [toc()["root"]] + toc_files()]
 

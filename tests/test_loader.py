@@ -72,30 +72,29 @@ def test_duplicate_key(data_copy):
     assert "already on line 3" in str(err)
 
 
-def test_unknown_category(data_copy):
-    set_cell(data_copy / "aid_greenbook.csv", 9, "category", "humanitarian")
-    assert str(error_for("aid_greenbook", data_copy)) == (
-        "data/aid_greenbook.csv, line 9, column 'category': expected one of 'economic', 'military', "
-        "got 'humanitarian'")
+# A cell set to a bad value, and the whole message naming file, line, column and what was expected.
+BAD_CELLS = [
+    pytest.param("aid_greenbook", 9, "category", "humanitarian",
+                 "data/aid_greenbook.csv, line 9, column 'category': expected one of 'economic', 'military', "
+         "got 'humanitarian'",
+                 id="unknown_category"),
+    pytest.param("aid_crs_pakistan", 2, "usd_millions", "-5",
+                 "data/aid_crs_pakistan.csv, line 2, column 'usd_millions': expected a number of at least 0, got '-5'",
+                 id="negative_amount_where_impossible"),
+    pytest.param("aid_greenbook", 11, "fiscal_year", "2031",
+                 "data/aid_greenbook.csv, line 11, column 'fiscal_year': expected an integer between 1946 and 2020, "
+         "got '2031'",
+                 id="year_out_of_range"),
+    pytest.param("aid_greenbook", 12, "source_id", "",
+                 "data/aid_greenbook.csv, line 12, column 'source_id': is empty; expected text",
+                 id="missing_source"),
+]
 
 
-def test_negative_amount_where_impossible(data_copy):
-    set_cell(data_copy / "aid_crs_pakistan.csv", 2, "usd_millions", "-5")
-    assert str(error_for("aid_crs_pakistan", data_copy)) == (
-        "data/aid_crs_pakistan.csv, line 2, column 'usd_millions': expected a number of at least 0, got '-5'")
-
-
-def test_year_out_of_range(data_copy):
-    set_cell(data_copy / "aid_greenbook.csv", 11, "fiscal_year", "2031")
-    assert str(error_for("aid_greenbook", data_copy)) == (
-        "data/aid_greenbook.csv, line 11, column 'fiscal_year': expected an integer between 1946 and 2020, "
-        "got '2031'")
-
-
-def test_missing_source(data_copy):
-    set_cell(data_copy / "aid_greenbook.csv", 12, "source_id", "")
-    assert str(error_for("aid_greenbook", data_copy)) == (
-        "data/aid_greenbook.csv, line 12, column 'source_id': is empty; expected text")
+@pytest.mark.parametrize("table,line,column,value,message", BAD_CELLS)
+def test_a_bad_cell_is_reported_with_file_line_and_column(data_copy, table, line, column, value, message):
+    set_cell(data_copy / f"{table}.csv", line, column, value)
+    assert str(error_for(table, data_copy)) == message
 
 
 def test_unknown_source(data_copy):

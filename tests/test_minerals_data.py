@@ -8,21 +8,12 @@ import pytest
 
 from aid2assets import load
 from aid2assets.data import resource
+from fixture_support import table_fixture
 
 
-@pytest.fixture(scope="module")
-def world():
-    return load("minerals_world")
-
-
-@pytest.fixture(scope="module")
-def reko():
-    return load("minerals_reko_diq").set_index("item")
-
-
-@pytest.fixture(scope="module")
-def assumptions():
-    return load("minerals_model_assumptions").set_index("parameter")
+world = table_fixture("minerals_world")
+reko = table_fixture("minerals_reko_diq", index="item")
+assumptions = table_fixture("minerals_model_assumptions", index="parameter")
 
 
 def value(world, commodity, edition, country, measure, year):

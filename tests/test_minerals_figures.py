@@ -1,30 +1,22 @@
 """The minerals chapter's figures as stored in the notebook: ids, controls and data."""
 
-import csv
-import io
 import json
 from pathlib import Path
 
 import pytest
 
-from aid2assets.figures import stored_figures
-from spec_support import params, views
+from fixture_support import figures_fixture
+from spec_support import download_rows as rows, params, views
 
 CHAPTER = Path(__file__).resolve().parent.parent / "chapters" / "minerals.ipynb"
 
 
-@pytest.fixture(scope="module")
-def figs():
-    return stored_figures(CHAPTER)
+figs = figures_fixture(CHAPTER)
 
 
-def rows(payload):
-    return list(csv.DictReader(io.StringIO(payload["download"]["csv"])))
-
-
-def test_four_figures(figs):
-    assert sorted(f for f in figs if "-sol-" not in f) == ["minerals-by-country", "minerals-concentration", "minerals-reko-diq-cash-flow",
-                            "minerals-reko-diq-perspective"]
+def test_the_figures_tested_here_are_stored(figs):
+    assert {"minerals-by-country", "minerals-concentration", "minerals-reko-diq-cash-flow",
+            "minerals-reko-diq-perspective"} <= set(figs)
 
 
 def test_by_country_controls(figs):

@@ -54,6 +54,7 @@ def test_live_only_in_a_kernel(monkeypatch):
     ({"JPY_SESSION_NAME": "x.ipynb", "A2A_LIVE_CHARTS": "0"}, False),   # ./dev.sh execute
     ({"A2A_LIVE_CHARTS": "1"}, True),
 ], ids=["plain", "jupyter-server", "forced-off", "forced-on"])
+@pytest.mark.notebooks
 def test_outputs_with_and_without_a_front_end(env, live, monkeypatch):
     nb = run(env, monkeypatch)
     for cell, text in zip(nb.cells, ("Figure: A test", "Chart: A chart made in this notebook")):

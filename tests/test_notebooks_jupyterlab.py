@@ -34,9 +34,9 @@ from aid2assets.figures import MIME_TYPE
 from aid2assets.build.markup import FOLD_LEVEL, FOLD_TAG, bibliography, heading_level, site_markdown
 from aid2assets.build.student import write_student_notebook
 from jupyterlab_support import TOKEN, jupyterlab
-from test_site_browser import browser, operate  # noqa: F401  (the site's browser fixture and its way of operating a control)
+from site_support import operate, refuse_outside
 
-pytestmark = pytest.mark.browser
+pytestmark = pytest.mark.jupyterlab
 
 REPO = Path(__file__).resolve().parent.parent
 CHAPTERS = sorted((REPO / "chapters").glob("*.ipynb"))
@@ -168,16 +168,8 @@ def test_notebook_in_jupyterlab(lab, browser, path):
     found = expected(root / path)
     figures, titles = found["figures"], found["titles"]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    refused, console = [], []
-
-    def route(r):
-        if r.request.url.startswith(base + "/") or r.request.url.startswith(("data:", "blob:")):
-            r.continue_()
-        else:
-            refused.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
+    console = []
+    refused = refuse_outside(context, base + "/", also=("data:", "blob:"))
     page = context.new_page()
     page.on("console", lambda m: console.append((m.type, m.text)))
     page.on("pageerror", lambda e: console.append(("error", f"pageerror: {e}")))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import base64
 import html.parser
 import re
-import threading
 import urllib.parse
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import pytest
 from aid2assets.figures import stored_figures
 from aid2assets.build.printing import PDF_NAME, root_page
 from aid2assets.build.site import _has_controls, print_figure_html
+from site_support import refuse_outside
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "_build" / "print"
@@ -25,9 +25,7 @@ FIGURES = {fid: payload for nb in sorted((REPO / "chapters").glob("*.ipynb"))
 
 
 @pytest.fixture(scope="module")
-def page_html():
-    if not PAGE.exists():
-        pytest.fail(f"{PAGE} is missing: run ./dev.sh print (./dev.sh test does)")
+def page_html(built_print):
     return PAGE.read_text(encoding="utf-8")
 
 
@@ -93,7 +91,7 @@ def pdf_pages(data: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
 
 
-def test_pdf_is_there_and_is_the_whole_book():
+def test_pdf_is_there_and_is_the_whole_book(built_print):
     if not PDF.exists():
         pytest.fail(f"{PDF} is missing: run ./dev.sh print (./dev.sh test does)")
     data = PDF.read_bytes()
@@ -113,41 +111,20 @@ def test_print_figure_html_escapes_text_and_notes_the_default_state():
     assert not _has_controls({"params": [{"name": "p", "value": 1}]})
 
 
-@pytest.mark.browser
-def test_print_page_loads_nothing_from_another_host():
+def test_print_page_loads_nothing_from_another_host(built_print, serve, browser):
     """The page in headless Chromium: every request off the local server is refused and fails."""
-    if not PAGE.exists():
-        pytest.fail(f"{PAGE} is missing: run ./dev.sh print (./dev.sh test does)")
-    from playwright.sync_api import sync_playwright
-
-    from aid2assets.build.serve import make_server
-
-    server = make_server(OUT, quiet=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    refused, failed = [], []
+    base = serve(built_print)
+    context = browser.new_context()
+    refused, failed = refuse_outside(context, base), []
     try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
-                                         args=["--no-sandbox", "--disable-gpu", "--disable-quic"])
-            context = browser.new_context()
-
-            def route(r):
-                if r.request.url.startswith(base) or r.request.url.startswith("data:"):
-                    r.continue_()
-                else:
-                    refused.append(r.request.url)
-                    r.abort()
-            context.route("**/*", route)
-            page = context.new_page()
-            page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-            page.on("pageerror", lambda e: failed.append(f"pageerror {e}"))
-            page.goto(base + PAGE.name, wait_until="networkidle")
-            assert page.eval_on_selector_all("img.a2a-print-image", "els => els.filter(e => e.naturalWidth > 0).length") == len(FIGURES)
-            page.emulate_media(media="print")
-            assert page.eval_on_selector(".bd-sidebar-primary", "e => getComputedStyle(e).display") == "none"
-            browser.close()
+        page = context.new_page()
+        page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        page.on("pageerror", lambda e: failed.append(f"pageerror {e}"))
+        page.goto(base + PAGE.name, wait_until="networkidle")
+        assert page.eval_on_selector_all("img.a2a-print-image", "els => els.filter(e => e.naturalWidth > 0).length") == len(FIGURES)
+        page.emulate_media(media="print")
+        assert page.eval_on_selector(".bd-sidebar-primary", "e => getComputedStyle(e).display") == "none"
     finally:
-        server.shutdown()
+        context.close()
     assert not refused, f"requests left the local server: {refused}"
     assert not failed, failed

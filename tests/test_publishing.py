@@ -275,6 +275,7 @@ def toc_pages() -> list[str]:
     return pages
 
 
+@pytest.mark.site
 def test_the_sitemap_lists_every_page_under_the_base_url(published):
     import xml.etree.ElementTree as ET
 
@@ -288,6 +289,7 @@ def test_the_sitemap_lists_every_page_under_the_base_url(published):
     assert f'<link rel="canonical" href="{BASE}chapters/aid_history.html"' in page
 
 
+@pytest.mark.site
 def test_no_sitemap_without_a_base_url():
     site = REPO / "_build" / "html"
     if not (site / "index.html").exists():

@@ -8,199 +8,32 @@ Debian's Chromium at /usr/bin/chromium.
 
 from __future__ import annotations
 
-import threading
-from pathlib import Path
-
 import pytest
+
+from site_support import (ALL_FIGURES, DOWNLOADS, FIGURES, PAGES, SITE, Visit, bring_figures_into_view, chart_markup,
+                          expect_change, form_state, operate, serious_violations, wait_for_figures)
 
 pytestmark = pytest.mark.browser
 
-SITE = Path(__file__).resolve().parent.parent / "_build" / "html"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-REPO = Path(__file__).resolve().parent.parent
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_offline_with_clean_console(visit, path):
+    visit = visit(path)
+    drawn = visit.wait_for_own_figures(unfold=True)
+    assert drawn == sum(1 for p, _ in ALL_FIGURES if p == path)
+    visit.page.wait_for_timeout(300)
+    visit.check_clean()
 
 
-def _stored():
-    from aid2assets.figures import stored_figures
-
-    for nb_path in sorted((REPO / "chapters").glob("*.ipynb")):
-        for fid, payload in stored_figures(nb_path).items():
-            yield f"chapters/{nb_path.stem}.html", "fig-" + fid, payload
-
-
-# (page, figure element id) for every figure stored in every chapter notebook, and the CSV
-# each one offers for download.
-ALL_FIGURES = [(page, fid) for page, fid, _ in _stored()]
-# Book figures; "sketch-" figures are plain charts made in exercise solutions, which have
-# no controls and sit folded inside solutions (test_sketches_render checks them).
-FIGURES = [(page, fid) for page, fid in ALL_FIGURES if not fid.startswith("fig-sketch-")]
-DOWNLOADS = {fid: payload["download"]["csv"] for _, fid, payload in _stored()}
-
-
-def _toc_pages():
-    from toc_support import toc, toc_files
-
-    return [f + ".html" for f in [toc()["root"]] + toc_files()]
-
-
-# Every page of the book (the root is built as intro.html), plus any figure page not in the
-# table of contents.
-PAGES = _toc_pages() + sorted({page for page, _ in FIGURES} - set(_toc_pages()))
-# Informational lines the stock theme logs on every page (console.log, not errors). Anything
-# else in the console (errors, warnings, other logs, uncaught exceptions) fails the test.
-THEME_LOGS = ("log: [PST]: Changed to light mode using the light theme.",
-              "log: [togglebutton]: Adding toggle buttons to ",
-              # logged when the current page's sidebar link sits below mid-window (five or more entries)
-              "log: [PST]: Scrolled sidebar using last active link...")
-
-
-@pytest.fixture(scope="module")
-def base_url():
-    if not (SITE / "index.html").exists():
-        pytest.fail(f"{SITE} is missing: build the book first (see README)")
-    from aid2assets.build.serve import make_server
-
-    server = make_server(SITE, quiet=True)  # the book's own server (gzip), as ./dev.sh serve
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium package (see README)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-class Visit:
-    """One page in a fresh browser context, recording refused requests and console output."""
-
-    def __init__(self, browser, base_url, path, viewport=None):
-        self.base = base_url
-        self.context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900})
-        self.refused, self.console = [], []
-        self.context.route("**/*", self._route)
-        self.page = self.context.new_page()
-        self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
-        self.page.on("pageerror", lambda e: self.console.append(f"pageerror: {e}"))
-        self.page.on("response", lambda r: self.console.append(f"http {r.status}: {r.url}") if r.status >= 400 else None)
-        self.page.goto(base_url + path, wait_until="load")
-
-    def _route(self, route):
-        url = route.request.url
-        if url.startswith(self.base) or url.startswith("data:"):
-            route.continue_()
-        else:
-            self.refused.append(url)
-            route.abort()
-
-    def check_clean(self):
-        assert not self.refused, f"requests left the local server: {self.refused}"
-        unexpected = [m for m in self.console if not m.startswith(THEME_LOGS)]
-        assert not unexpected, f"console was not empty: {unexpected}"
-
-    def wait_for_own_figures(self, unfold=False):
-        """Scroll to each figure, as a reader would, and wait until it has been drawn (the site
-        draws a chart only as it nears the viewport). Figures in closed solutions are drawn
-        once opened: with ``unfold``, those solutions are opened first, so that every figure
-        on the page is drawn; without it they stay closed and undrawn."""
-        return bring_figures_into_view(self.page, unfold)
-
-    def close(self):
-        self.context.close()
-
-
-def wait_for_figures(page, expected):
-    page.wait_for_function(
-        f"document.querySelectorAll('figure.a2a-figure[data-rendered=\"true\"]').length === {expected}",
-        timeout=20_000)
-
-
-def bring_figures_into_view(page, unfold=False):
-    """Scroll each figure into view in turn and wait until it is drawn; return how many.
-
-    Figures inside a closed solution are left alone unless ``unfold`` opens those solutions
-    first. A figure that fails to draw fails the test at once, with its id.
-    """
-    if unfold:
-        unfold_solutions(page)
-        page.wait_for_function("!document.querySelector('.toggle-hidden figure.a2a-figure')", timeout=5_000)
-    ids = page.eval_on_selector_all(
-        "figure.a2a-figure", "els => els.filter(e => !e.closest('.toggle-hidden')).map(e => e.id)")
-    for fid in ids:
-        page.locator(f"#{fid}").scroll_into_view_if_needed()
-        page.wait_for_function("id => ['true', 'error'].includes(document.getElementById(id).dataset.rendered)",
-                               arg=fid, timeout=20_000)
-        assert page.get_attribute(f"#{fid}", "data-rendered") == "true", f"{fid} could not be drawn"
-    return len(ids)
-
-
-def unfold_solutions(page):
-    """Open every folded exercise solution that holds a figure, so that its controls can be operated."""
-    page.eval_on_selector_all(
-        ".admonition.toggle-hidden",
-        "els => els.filter(e => e.querySelector('figure.a2a-figure'))"
-        ".forEach(e => e.querySelector('button.toggle-button').click())")
-
-
-def chart_markup(page, fid):
-    return page.eval_on_selector(f"#{fid} .a2a-chart svg", "svg => svg.outerHTML")
-
-
-def expect_change(page, fid, before, what):
-    try:
-        page.wait_for_function(
-            "([fid, before]) => document.querySelector(`#${fid} .a2a-chart svg`).outerHTML !== before",
-            arg=[fid, before], timeout=5_000)
-    except Exception:
-        pytest.fail(f"{fid}: operating {what} did not change the chart")
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_loads_offline_with_clean_console(browser, base_url, path):
-    visit = Visit(browser, base_url, path)
-    try:
-        drawn = visit.wait_for_own_figures(unfold=True)
-        assert drawn == sum(1 for p, _ in ALL_FIGURES if p == path)
-        visit.page.wait_for_timeout(300)
-        visit.check_clean()
-    finally:
-        visit.close()
-
-
-def serious_violations(page):
-    """axe-core's serious and critical violations on the page, one line each.
-
-    axe-core is bundled by axe-playwright-python and served from memory, not a CDN. Preload is
-    off: axe would re-fetch stylesheets' @imports relative to the page (a 404 that the browser
-    itself never makes); the checks run on the live, fully styled page anyway.
-    """
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, options={"resultTypes": ["violations"], "preload": False})
-    return [f"{v['impact']} {v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
-            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_no_serious_accessibility_violations(browser, base_url, path):
-    visit = Visit(browser, base_url, path)
-    try:
-        visit.wait_for_own_figures(unfold=True)
-        serious = serious_violations(visit.page)
-        assert not serious, "\n".join(serious)
-        visit.check_clean()
-    finally:
-        visit.close()
+def test_no_serious_accessibility_violations(visit, path):
+    visit = visit(path)
+    visit.wait_for_own_figures(unfold=True)
+    serious = serious_violations(visit.page)
+    assert not serious, "\n".join(serious)
+    visit.check_clean()
 
 
 # The figure and control tests run on a laptop and on a phone: every control must be reachable
@@ -247,29 +80,6 @@ def test_figure_renders_with_caption_and_download(pages, path, fid):
     assert response.text() == DOWNLOADS[fid], f"{fid}: the download is not the data shown"
 
 
-def operate(page, control, kind, forward=True):
-    """Change a control from the keyboard (the select list by choosing another option)."""
-    if kind in ("radio", "checkbox"):
-        control.focus()
-        page.keyboard.press("Space")
-    elif kind == "range":
-        # Move down, unless the slider starts at its minimum (a "from" slider set to the
-        # first year); then move up, and remember which way to go back.
-        control.focus()
-        if forward:
-            raise_it = control.evaluate("e => Number(e.value) <= Number(e.min)")
-            control.evaluate("(e, up) => { e.dataset.testRaised = up ? '1' : '' }", raise_it)
-        else:
-            raise_it = control.evaluate("e => e.dataset.testRaised === '1'")
-        step = "ArrowRight" if raise_it else "ArrowLeft"
-        back = "ArrowLeft" if raise_it else "ArrowRight"
-        for _ in range(2):
-            page.keyboard.press(step if forward else back)
-    elif kind == "select":
-        options = control.evaluate("s => Array.from(s.options).map(o => o.value)")
-        control.select_option(options[1] if forward else options[0])
-    else:
-        pytest.fail(f"unexpected control type {kind}")
 
 
 @pytest.mark.parametrize("path,fid", FIGURES)
@@ -300,10 +110,6 @@ def test_every_bound_control_changes_its_chart(pages, path, fid):
     assert operated >= 2
 
 
-def form_state(page, fid):
-    return page.eval_on_selector_all(
-        f"#{fid} .vega-bindings input, #{fid} .vega-bindings select",
-        "els => els.map(e => e.type === 'radio' || e.type === 'checkbox' ? e.checked : e.value)")
 
 
 def test_period_totals_read_out(pages):
@@ -318,21 +124,18 @@ def test_period_totals_read_out(pages):
     assert "Military aid: $929.2 million" in text
 
 
-def test_data_page_lists_every_table_with_a_working_download(browser, base_url):
+def test_data_page_lists_every_table_with_a_working_download(visit):
     from aid2assets.data import table_names
 
-    visit = Visit(browser, base_url, "data.html")
-    try:
-        for name in table_names():
-            assert visit.page.query_selector(f"#dataset-{name}"), f"{name} missing from the data page"
-        links = visit.page.eval_on_selector_all("a.a2a-download", "els => els.map(e => e.href)")
-        assert len(links) == len(table_names())
-        for href in links:
-            response = visit.page.request.get(href)
-            assert response.status == 200 and response.body(), href
-        visit.check_clean()
-    finally:
-        visit.close()
+    visit = visit("data.html")
+    for name in table_names():
+        assert visit.page.query_selector(f"#dataset-{name}"), f"{name} missing from the data page"
+    links = visit.page.eval_on_selector_all("a.a2a-download", "els => els.map(e => e.href)")
+    assert len(links) == len(table_names())
+    for href in links:
+        response = visit.page.request.get(href)
+        assert response.status == 200 and response.body(), href
+    visit.check_clean()
 
 
 @pytest.mark.parametrize("path,fid", FIGURES)

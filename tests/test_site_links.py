@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.site
+
 SITE = Path(__file__).resolve().parent.parent / "_build" / "html"
 
 

@@ -27,8 +27,7 @@ from pathlib import Path
 import pytest
 
 from figure_fit_support import FIT_JS, MIN_PLOT, NARROW_JS, draw_all
-from test_site_browser import (CHROMIUM_ARGS, PAGES, THEME_LOGS, Visit, base_url, browser,  # noqa: F401  (fixtures)
-                               serious_violations)
+from site_support import PAGES, THEME_LOGS, Visit, serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -79,18 +78,15 @@ CHART_TEXT_JS = """() => Object.entries(window.a2aViews || {}).map(([id, view]) 
 })"""
 
 
-class ThemedVisit:
+class ThemedVisit(Visit):
+    """A page at one of VIEWPORTS in one theme (the system's scheme may differ), every figure drawn."""
+
+    logs = DARK_LOGS
+
     def __init__(self, browser, base_url, path, viewport, theme, system="light"):
         width, height = VIEWPORTS[viewport]
-        self.base = base_url
-        self.context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=system)
-        self.context.add_init_script(f"localStorage.setItem('mode', '{theme}'); localStorage.setItem('theme', '{theme}');")
-        self.refused, self.console = [], []
-        self.context.route("**/*", self._route)
-        self.page = self.context.new_page()
-        self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
-        self.page.on("pageerror", lambda e: self.console.append(f"pageerror: {e}"))
-        self.page.goto(base_url + path, wait_until="load")
+        super().__init__(browser, base_url, path, {"width": width, "height": height}, color_scheme=system,
+                         init_script=f"localStorage.setItem('mode', '{theme}'); localStorage.setItem('theme', '{theme}');")
         self.figures = self.page.eval_on_selector_all("figure.a2a-figure", "els => els.length")
         if self.figures:
             # Figures are drawn as they near the view (static/loader.js); the loader's hook
@@ -101,16 +97,6 @@ class ThemedVisit:
                 f"document.querySelectorAll('figure.a2a-figure[data-rendered=\"true\"]').length === {self.figures}",
                 timeout=30_000)
         assert self.page.evaluate("document.documentElement.dataset.theme") == theme
-
-    _route = Visit._route   # the site tests' rule: only the local server and data: URIs
-
-    def check_clean(self):
-        assert not self.refused, f"requests left the local server: {self.refused}"
-        unexpected = [m for m in self.console if not m.startswith(DARK_LOGS)]
-        assert not unexpected, f"console was not empty: {unexpected}"
-
-    def close(self):
-        self.context.close()
 
 
 def contrast(r, g, b, r2, g2, b2):
@@ -137,7 +123,7 @@ def parse_colour(text):
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("path", PAGES)
-def test_page_fits_and_its_text_reads_in_each_theme(browser, base_url, path, viewport, theme):  # noqa: F811
+def test_page_fits_and_its_text_reads_in_each_theme(browser, base_url, path, viewport, theme):
     visit = ThemedVisit(browser, base_url, path, viewport, theme)
     page = visit.page
     try:
@@ -191,7 +177,7 @@ def test_page_fits_and_its_text_reads_in_each_theme(browser, base_url, path, vie
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_no_serious_accessibility_violations_in_dark_mode(browser, base_url, path):  # noqa: F811
+def test_no_serious_accessibility_violations_in_dark_mode(browser, base_url, path):
     visit = ThemedVisit(browser, base_url, path, "laptop", "dark")
     try:
         serious = serious_violations(visit.page)
@@ -201,7 +187,7 @@ def test_no_serious_accessibility_violations_in_dark_mode(browser, base_url, pat
         visit.close()
 
 
-def test_switching_the_theme_redraws_charts_and_keeps_their_state(browser, base_url):  # noqa: F811
+def test_switching_the_theme_redraws_charts_and_keeps_their_state(browser, base_url):
     """The theme switch in the header redraws the open chapter's charts on the dark background;
     a period chosen before the switch is still chosen after it. The switch goes from light to
     the system's setting, here dark: the third mode the site offers."""
@@ -228,7 +214,7 @@ def test_switching_the_theme_redraws_charts_and_keeps_their_state(browser, base_
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_one_search_box_and_its_icon_beside_the_query(browser, base_url, viewport):  # noqa: F811
+def test_one_search_box_and_its_icon_beside_the_query(browser, base_url, viewport):
     """One visible way to search per page (the sidebar's field, or the header's icon on a
     phone), and on the search page the magnifying glass does not cover the query."""
     visit = ThemedVisit(browser, base_url, "chapters/aid_history.html", viewport, "light")

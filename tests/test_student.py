@@ -213,6 +213,7 @@ def test_toc_lists_the_chapters():
     assert len(toc_chapters()) == len(CHAPTERS) >= 4
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("docname", toc_chapters())
 def test_site_has_the_student_notebook_and_links_it(docname):
     page, links = page_links(docname)
@@ -228,6 +229,7 @@ def test_site_has_the_student_notebook_and_links_it(docname):
     assert published == student_notebook(source, docname), "the site's student notebook is stale"
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("docname", toc_chapters())
 def test_site_offers_the_chapter_notebook_for_download(docname):
     """The theme's download menu links the chapter's .ipynb, which the site carries."""
@@ -238,6 +240,7 @@ def test_site_offers_the_chapter_notebook_for_download(docname):
     assert target.read_bytes() == (REPO / f"{docname}.ipynb").read_bytes()
 
 
+@pytest.mark.site
 def test_launch_buttons_wait_for_a_repository_url():
     """Binder/Colab links appear exactly when _config.yml names the repository."""
     from aid2assets.build.site import _launch_buttons_need_a_repository

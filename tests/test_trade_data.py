@@ -9,11 +9,10 @@ import pandas as pd
 import pytest
 
 from aid2assets import load
+from fixture_support import table_fixture
 
 
-@pytest.fixture(scope="module")
-def annual():
-    return load("trade_us_goods_annual")
+annual = table_fixture("trade_us_goods_annual")
 
 
 def pak(annual, year):

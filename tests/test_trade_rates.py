@@ -11,11 +11,10 @@ import pytest
 
 from aid2assets import load
 from aid2assets.tariffs import lowest_in_group, rate_on, rates_on, schedule_on, step_series
+from fixture_support import table_fixture
 
 
-@pytest.fixture(scope="module")
-def rates():
-    return load("tariff_rates_by_date")
+rates = table_fixture("tariff_rates_by_date")
 
 
 @pytest.mark.parametrize("day,expected", [
