@@ -19,6 +19,8 @@ from __future__ import annotations
 import altair as alt
 
 __all__ = ["on_phone", "phone_switch",
+           "DOLLARS_2020", "alternate_shades", "basis_amount", "basis_title", "by_basis", "dollar_basis",
+           "era_bands", "event_label_row", "event_rules", "shorter_on_phone", "fiscal_year_x", "on_phone_field", "rule_labels", "year_axis",
            "Toggles", "axis_title_below", "cases", "checkbox", "label_map", "legend_below",
            "phone_labels", "radio", "readout", "tooltips", "unit_label"]
 
@@ -47,6 +49,145 @@ def on_phone(phone, desktop, raw: bool = False):
     """
     a, b = (phone, desktop) if raw else (_js(phone), _js(desktop))
     return alt.expr(f"narrow ? {a} : {b}")
+
+
+
+# -- Core: the dollar basis, years on the x axis, event rules and era bands --------------------
+# The phone switch and on_phone (above) are part of the core too.
+
+#: The book's usual dollar bases: the Greenbook's constant 2020 dollars, or current dollars.
+DOLLARS_2020 = {"constant": "Constant 2020 dollars", "current": "Current dollars"}
+
+
+def dollar_basis(name: str = "basis", options: dict | None = None, label: str = "Dollars: ",
+                 value=None) -> alt.Parameter:
+    """The radio buttons choosing the dollar basis (constant 2020 dollars first, by default)::
+
+        basis = dollar_basis()   # param "basis": 'constant' or 'current'
+        dollars = dollar_basis("aid_dollars", {"current": "Current US$", "constant": "Constant US$"})
+    """
+    return radio(name, options or DOLLARS_2020, label, value)
+
+
+def by_basis(constant: str, current: str, basis: str = "basis") -> str:
+    """A Vega expression that is ``constant`` in constant dollars and ``current`` otherwise
+    (both are expressions)::
+
+        by_basis("datum.constant_musd", "datum.current_musd")
+        # "basis == 'constant' ? datum.constant_musd : datum.current_musd"
+    """
+    return f"{basis} == 'constant' ? {constant} : {current}"
+
+
+def basis_amount(constant_field: str, current_field: str, basis: str = "basis") -> str:
+    """The amount in the chosen basis, from a row's two columns, for ``transform_calculate``::
+
+        chart.transform_calculate(amount=basis_amount("constant_musd", "current_musd"))
+    """
+    return by_basis(f"datum.{constant_field}", f"datum.{current_field}", basis)
+
+
+def basis_title(constant: str, current: str, basis: str = "basis", **title) -> alt.TitleParams:
+    """A title above the plot's left edge naming the unit of the chosen basis::
+
+        chart.properties(title=basis_title("Constant 2020 US$ million", "Current US$ million"))
+    """
+    style = {"anchor": "start", "fontSize": 12, "fontWeight": 600, "offset": 6, **title}
+    return alt.TitleParams(alt.expr(by_basis(_js(constant), _js(current), basis)), **style)
+
+
+def year_axis(**axis) -> alt.Axis:
+    """An axis of years written as years (1985, not 1,985)::
+
+        alt.X("year:Q", axis=year_axis(tickCount=10))
+    """
+    return alt.Axis(format="d", **axis)
+
+
+def fiscal_year_x(field: str = "fiscal_year", title: str | None = "US fiscal year", scale=None,
+                  **axis) -> alt.X:
+    """The x channel of a chart by US fiscal year: a quantitative field, years written as years::
+
+        fiscal_year_x(scale=alt.Scale(domain=[1947, 2026]), tickCount=16)
+    """
+    extra = {} if scale is None else {"scale": scale}
+    return alt.X(f"{field}:Q", title=title, axis=year_axis(**axis), **extra)
+
+
+def event_rules(chart, x, dash=(5, 3), unconfirmed: str | None = None, color: str = "#333",
+                **mark) -> alt.Chart:
+    """A vertical rule at each row's date or year. ``chart`` is a table or an ``alt.Chart`` (with
+    its filters). Rules are dashed; with ``unconfirmed`` (a Vega test) they are solid and only
+    the rows that pass the test are dashed::
+
+        event_rules(cutoff_rows, "day:T", strokeWidth=1.5)
+        event_rules(alt.Chart(events), x, dash=(4, 3), unconfirmed="datum.unconfirmed")
+    """
+    chart = chart if isinstance(chart, alt.Chart) else alt.Chart(chart)
+    if unconfirmed is None:
+        return chart.mark_rule(color=color, strokeDash=list(dash), **mark).encode(x=x)
+    return chart.mark_rule(color=color, **mark).encode(
+        x=x, strokeDash=alt.condition(unconfirmed, alt.value(list(dash)), alt.value([1, 0])))
+
+
+def rule_labels(chart, x, text="label:N", y=4, **mark) -> alt.Chart:
+    """Bold labels starting just right of :func:`event_rules` at ``y`` px from the top::
+
+        rule_labels(alt.Chart(marks).transform_calculate(shown=on_phone_field("short", "label")),
+                    "date:T", text="shown:N")
+    """
+    chart = chart if isinstance(chart, alt.Chart) else alt.Chart(chart)
+    style = {"align": "left", "baseline": "top", "dx": 4, "y": y, "fontSize": 11, "fontWeight": 600, **mark}
+    return chart.mark_text(**style).encode(x=x, text=text)
+
+
+
+def event_label_row(chart, x, height: int, width: int, text="label:N",
+                    phone_test: str = "datum.narrow_label") -> alt.LayerChart:
+    """A row above a plot with each event's label written upwards over a short tick, to stack
+    above :func:`event_rules` (``alt.vconcat(row, plot, spacing=0)``). On a phone only the rows
+    that pass ``phone_test`` keep their label, so that labels do not overlap::
+
+        event_label_row(alt.Chart(label_rows), alt.X("fiscal_year:Q", axis=None), height=118, width=600)
+    """
+    chart = chart if isinstance(chart, alt.Chart) else alt.Chart(chart)
+    labels = chart.transform_filter(f"!narrow || {phone_test}").mark_text(
+        angle=270, align="left", baseline="middle", fontSize=10, color="#222", y=height - 6).encode(x=x, text=text)
+    ticks = chart.mark_rule(color="#333", y=height - 3, y2=height).encode(x=x)
+    return alt.layer(labels, ticks).properties(width=width, height=height)
+
+
+def shorter_on_phone(cut, field: str = "datum.label") -> str:
+    """A ``labelExpr`` that cuts words out of labels on a phone: ``cut`` is the text to remove,
+    or a compiled regular expression (``re.compile(...)``) for several::
+
+        shorter_on_phone(" published")   # "narrow ? replace(datum.label, ' published', '') : datum.label"
+    """
+    what = f"/{cut.pattern}/" if hasattr(cut, "pattern") else _js(cut)
+    return f"narrow ? replace({field}, {what}, '') : {field}"
+
+def on_phone_field(phone: str, desktop: str) -> str:
+    """A ``transform_calculate`` expression: one column of the row on a phone, another elsewhere::
+
+        on_phone_field("short", "label")   # "narrow ? datum.short : datum.label"
+    """
+    return f"narrow ? datum.{phone} : datum.{desktop}"
+
+
+def era_bands(chart, x, x2: str = "end:Q", fill: str = "shade:N", **encoding) -> alt.Chart:
+    """Shaded bands from each era's start to its end, behind a chart's marks; ``fill`` is a column
+    of colours (drawn as they are, no legend). ``chart`` is a table or an ``alt.Chart``::
+
+        eras = eras.assign(start=..., end=..., shade=["#dcdcdc", "#f2f2f2", ...])
+        era_bands(alt.Chart(eras).transform_filter(show_eras), alt.X("start:Q", axis=None))
+    """
+    chart = chart if isinstance(chart, alt.Chart) else alt.Chart(chart)
+    return chart.mark_rect().encode(x=x, x2=x2, fill=alt.Fill(fill, scale=None), **encoding)
+
+
+def alternate_shades(n: int, light: str = "#f2f2f2", dark: str = "#dcdcdc") -> list[str]:
+    """Colours for ``n`` bands in a row, alternating light and dark (light first)."""
+    return [dark if i % 2 else light for i in range(n)]
 
 
 # -- Labels, toggles and read-outs -------------------------------------------------------------
