@@ -20,9 +20,9 @@ import altair as alt
 
 __all__ = ["on_phone", "phone_switch",
            "DOLLARS_2020", "alternate_shades", "basis_amount", "basis_title", "by_basis", "dollar_basis",
-           "era_bands", "event_label_row", "event_rules", "shorter_on_phone", "fiscal_year_x", "on_phone_field", "rule_labels", "year_axis",
+           "era_bands", "event_label_row", "event_rules", "shorter_on_phone", "fiscal_year_x", "on_phone_field", "phone_title", "rule_labels", "slider", "year_axis",
            "Toggles", "axis_title_below", "cases", "checkbox", "label_map", "legend_below",
-           "phone_labels", "radio", "readout", "tooltips", "unit_label"]
+           "phone_labels", "radio", "readout", "tooltips", "unit_label", "fits_in_band"]
 
 
 def phone_switch() -> alt.Parameter:
@@ -68,6 +68,25 @@ def dollar_basis(name: str = "basis", options: dict | None = None, label: str = 
     """
     return radio(name, options or DOLLARS_2020, label, value)
 
+
+
+
+def phone_title(text: str, *phone_lines: str, size=(13, 15), **title) -> alt.TitleParams:
+    """A panel's title: ``text`` on one line, or the shorter ``phone_lines`` on a phone, where the
+    font is smaller too (``size`` is the phone's and the desktop's font size)::
+
+        alt.Chart(rows).properties(title=phone_title("US aid obligations by US fiscal year",
+                                                     "US aid obligations", "by US fiscal year"))
+    """
+    lines = "[" + ", ".join(_js(line) for line in phone_lines) + "]"
+    return alt.TitleParams(alt.expr(f"narrow ? {lines} : {_js(text)}"), fontSize=on_phone(*size), **title)
+
+def slider(name: str, value, first, last, label: str, step=1) -> alt.Parameter:
+    """A param set with a slider (a range input) from ``first`` to ``last``::
+
+        first_year = slider("first_year", 2002, 1948, 2025, "First fiscal year: ")
+    """
+    return alt.param(name=name, value=value, bind=alt.binding_range(min=first, max=last, step=step, name=label))
 
 def by_basis(constant: str, current: str, basis: str = "basis") -> str:
     """A Vega expression that is ``constant`` in constant dollars and ``current`` otherwise
@@ -262,10 +281,12 @@ class Toggles:
             "series:N", legend=alt.Legend(values=shown.ticked))).add_params(*shown.params)
     """
 
-    def __init__(self, field: str, labels: dict, name: str = "show_{key}", value: bool = True):
+    def __init__(self, field: str, labels: dict, name: str = "show_{key}", value=True):
+        # value: True or False for every box, or the keys whose boxes are ticked at first
         self.field, self.labels = field, dict(labels)
         self.names = {k: name.format(key=k, i=i) for i, k in enumerate(self.labels)}
-        self.params = [checkbox(self.names[k], label, value) for k, label in self.labels.items()]
+        ticked = (lambda k: value) if isinstance(value, bool) else (lambda k: k in value)
+        self.params = [checkbox(self.names[k], label, ticked(k)) for k, label in self.labels.items()]
 
     @property
     def filter(self) -> str:
@@ -339,3 +360,14 @@ def readout(chart: alt.Chart, text, below: int, above="-8", x=0, **mark) -> alt.
     """
     return chart.mark_text(baseline=on_phone("top", "bottom"), **mark).encode(
         x=alt.value(x), y=alt.value(on_phone(f"height + {below}", above, raw=True)), text=text)
+
+
+def fits_in_band(extent: str, span: str, label: str = "datum.label", letter=6, pad=6) -> str:
+    """A filter keeping a band's name only where it fits at the chart's width: the band covers
+    ``extent`` of the x domain's ``span`` (both Vega expressions), and a name takes about
+    ``letter`` px a character plus ``pad``::
+
+        fits_in_band("datum.years", "82", "datum.short", letter=5.5, pad=4)
+        # "datum.years * width / 82 >= length(datum.short) * 5.5 + 4"
+    """
+    return f"{extent} * width / {span} >= length({label}) * {letter} + {pad}"
