@@ -19,8 +19,9 @@ from __future__ import annotations
 import altair as alt
 
 __all__ = ["on_phone", "phone_switch",
-           "DOLLARS_2020", "alternate_shades", "basis_amount", "basis_title", "by_basis", "dollar_basis",
-           "era_bands", "event_label_row", "event_rules", "shorter_on_phone", "fiscal_year_x", "on_phone_field", "phone_title", "rule_labels", "slider", "year_axis",
+           "DOLLARS_2020", "DateSlider", "alternate_shades", "basis_amount", "basis_title", "by_basis",
+           "dollar_basis", "era_bands", "event_label_row", "event_rules", "fiscal_year_x", "on_phone_field",
+           "phone_title", "rule_labels", "select", "shorter_on_phone", "slider", "year_axis",
            "Toggles", "axis_title_below", "cases", "checkbox", "label_map", "legend_below",
            "phone_labels", "radio", "readout", "tooltips", "unit_label", "fits_in_band"]
 
@@ -69,8 +70,6 @@ def dollar_basis(name: str = "basis", options: dict | None = None, label: str = 
     return radio(name, options or DOLLARS_2020, label, value)
 
 
-
-
 def phone_title(text: str, *phone_lines: str, size=(13, 15), **title) -> alt.TitleParams:
     """A panel's title: ``text`` on one line, or the shorter ``phone_lines`` on a phone, where the
     font is smaller too (``size`` is the phone's and the desktop's font size)::
@@ -81,12 +80,48 @@ def phone_title(text: str, *phone_lines: str, size=(13, 15), **title) -> alt.Tit
     lines = "[" + ", ".join(_js(line) for line in phone_lines) + "]"
     return alt.TitleParams(alt.expr(f"narrow ? {lines} : {_js(text)}"), fontSize=on_phone(*size), **title)
 
+
 def slider(name: str, value, first, last, label: str, step=1) -> alt.Parameter:
     """A param set with a slider (a range input) from ``first`` to ``last``::
 
         first_year = slider("first_year", 2002, 1948, 2025, "First fiscal year: ")
     """
     return alt.param(name=name, value=value, bind=alt.binding_range(min=first, max=last, step=step, name=label))
+
+
+def select(name: str, options: dict, label: str, value=None) -> alt.Parameter:
+    """A param chosen from a drop-down list: ``options`` maps each value to the words shown;
+    the first is chosen unless ``value`` says otherwise::
+
+        peer = select("peer", {"IND": "India", "BGD": "Bangladesh"}, "Compare Pakistan with: ")
+    """
+    keys = list(options)
+    return alt.param(name=name, value=keys[0] if value is None else value, bind=alt.binding_select(
+        options=keys, labels=list(options.values()), name=label))
+
+
+class DateSlider:
+    """A slider of days counted from ``start`` (a range input can only show a number), with the
+    date it stands for as Vega expressions, and the chart ``usermeta`` that asks the book's page
+    to show the chosen day as a date beside the slider (static/embed.js)::
+
+        day = DateSlider("day", "2025-01-01", value=221, last=LAST_DAY)
+        rule = alt.Chart(one_row).transform_calculate(when=day.date).mark_rule()
+        chart.add_params(day.param).properties(usermeta=day.usermeta)
+    """
+
+    def __init__(self, name: str, start: str, value: int, last: int, label: str = "Date: "):
+        year, month, day = (int(part) for part in start.split("-"))
+        self.name, self.start = name, start
+        self.param = slider(name, value, 0, last, label)
+        #: the chosen day as a UTC timestamp: "utc(2025, 0, 1 + day)"
+        self.date = f"utc({year}, {month - 1}, {day} + {name})"
+        #: the chosen day in words: "timeFormat(utc(2025, 0, 1 + day), '%-d %b %Y')"
+        self.text = f"timeFormat({self.date}, '%-d %b %Y')"
+
+    @property
+    def usermeta(self) -> dict:
+        return {"a2a": {"dateSliders": {self.name: self.start}}}
 
 def by_basis(constant: str, current: str, basis: str = "basis") -> str:
     """A Vega expression that is ``constant`` in constant dollars and ``current`` otherwise

@@ -132,3 +132,20 @@ def test_toggles_can_tick_some_boxes_only_at_first():
     shown = charts.Toggles("iso", {"PAK": "Pakistan", "IND": "India"}, value={"PAK"})
     assert [param_dict(p)["value"] for p in shown.params] == [True, False]
     assert [param_dict(p)["value"] for p in charts.Toggles("iso", {"A": "a"}, value=False).params] == [False]
+
+
+def test_select_is_a_drop_down_list_with_the_first_option_chosen():
+    assert param_dict(charts.select("peer", {"IND": "India", "BGD": "Bangladesh"}, "Compare with: ")) == {
+        "name": "peer", "value": "IND",
+        "bind": {"input": "select", "options": ["IND", "BGD"], "labels": ["India", "Bangladesh"],
+                 "name": "Compare with: "}}
+    assert param_dict(charts.select("p", {"a": "A", "b": "B"}, "P: ", value="b"))["value"] == "b"
+
+
+def test_date_slider_counts_days_from_its_start_and_asks_the_page_to_show_the_date():
+    day = charts.DateSlider("since_day", "2025-03-15", value=10, last=500)
+    assert param_dict(day.param) == {"name": "since_day", "value": 10, "bind": {
+        "input": "range", "min": 0, "max": 500, "step": 1, "name": "Date: "}}
+    assert day.date == "utc(2025, 2, 15 + since_day)"   # Vega months count from 0
+    assert day.text == "timeFormat(utc(2025, 2, 15 + since_day), '%-d %b %Y')"
+    assert day.usermeta == {"a2a": {"dateSliders": {"since_day": "2025-03-15"}}}
