@@ -330,8 +330,11 @@ class Toggles:
 
     @property
     def ticked_labels(self) -> str:
-        """The labels of the ticked series, in order, as a Vega array expression."""
-        parts = " + ".join(f"({n} ? '|{self.labels[k]}' : '')" for k, n in self.names.items())
+        """The labels of the ticked series, in order, as a Vega array expression (a label may not
+        contain ``|``, which joins them)."""
+        if any("|" in label for label in self.labels.values()):
+            raise ValueError(f"a toggle's label may not contain '|': {list(self.labels.values())}")
+        parts = " + ".join(f"({n} ? {_js('|' + self.labels[k])} : '')" for k, n in self.names.items())
         return f"split(substring({parts}, 1), '|')"
 
     @property

@@ -68,6 +68,13 @@ def test_toggles_make_a_checkbox_per_series_a_filter_and_the_ticked_labels():
     assert shown.ticked.to_dict() == {"expr": shown.ticked_labels}
 
 
+def test_toggles_quote_labels_and_refuse_the_separator():
+    shown = charts.Toggles("who", {"pak": "Pakistan's share"}, name="t_{i}")
+    assert shown.ticked_labels == "split(substring((t_0 ? '|Pakistan\\'s share' : ''), 1), '|')"
+    with pytest.raises(ValueError, match="may not contain"):
+        charts.Toggles("who", {"a": "A|B"}).ticked_labels
+
+
 def test_toggles_can_name_params_by_position_and_start_unticked():
     shown = charts.Toggles("category", {"aid": "aid", "nuclear": "nuclear"}, name="cat_{i}", value=False)
     assert [p.name for p in shown.params] == ["cat_0", "cat_1"]
