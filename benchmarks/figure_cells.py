@@ -75,9 +75,9 @@ def line_count(cell: dict) -> int:
 
 
 def chapter_counts(nb: dict) -> dict:
+    figure = [(i, line_count(c), is_teaching_example(c)) for i, c in enumerate(nb.get("cells", []))
+              if is_figure_cell(c)]   # i: the cell's index in the notebook
     cells = [c for c in nb.get("cells", []) if c.get("cell_type") == "code"]
-    figure = [(i, line_count(c), is_teaching_example(c)) for i, c in enumerate(cells)
-              if is_figure_cell(c)]
     code = [source_of(c) for c in cells]
     outside = [source_of(c) for c in cells if not is_teaching_example(c)]
     return {
@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{c['teaching_examples']:5d}")
         if args.cells:
             for index, n, teach in c["figure_cells"]:
-                print(f"    code cell {index:2d}: {n:3d} lines{'  (teaching example)' if teach else ''}")
+                print(f"    cell {index:2d}: {n:3d} lines{'  (teaching example)' if teach else ''}")
     print(f"{'overall':15s} {distribution(all_lengths):34s} {distribution(rest_lengths):34s} "
           f"{total_expr:8d} {total_params:6d} {total_switch:6d}")
     print("(narrow ? = 'narrow ?' expressions in all chapter code; params = alt.param(name='narrow')"
