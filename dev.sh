@@ -117,11 +117,23 @@ case "${1:-}" in
         --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.store_widget_state=False "$nb"
     done
     # Drop the kernel's per-cell timing metadata: it changes on every run and is not content.
+    # A kernel may send one print() as several stream messages (it did under heavy load), which
+    # the page would show as separate blocks: join consecutive stream outputs of one name.
     "$VENV/bin/python" -c 'import sys, nbformat
 for path in sys.argv[1:]:
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+        outputs = []
+        for out in cell.get("outputs", []):
+            prev = outputs[-1] if outputs else None
+            if (out.output_type == "stream" and prev is not None and prev.output_type == "stream"
+                    and prev.name == out.name):
+                prev.text += out.text
+            else:
+                outputs.append(out)
+        if cell.cell_type == "code":
+            cell.outputs = outputs
     nbformat.write(nb, path)' "${notebooks[@]}"
     # Record what this run read (code, data, package, pins) and wrote, so that a build may
     # publish the stored outputs without running the notebook again (aid2assets/build/execution.py).

@@ -92,7 +92,7 @@ VOLATILE = [
     (re.compile(r"Last updated on [^<]*"), "Last updated on DATE"),
     (re.compile(r'(<meta[^>]*last-updated[^>]*content=")[^"]*'), r"\1DATE"),
     (re.compile(r"\?digest=[0-9a-f]+"), "?digest=HASH"),
-    (re.compile(r"\?v=[0-9a-f]+"), "?v=HASH"),
+    (re.compile(r"\?v=[0-9a-f]+"), ""),   # a cache-busting checksum, present or not
     (re.compile(r"\b([\w-]+)\.[0-9a-f]{8,64}\.(js|css|json|svg|png|csv)\b"), r"\1.HASH.\2"),
 ]
 
