@@ -8,15 +8,17 @@ one to twenty), and requires each one to be either
   capture the number) and recomputes it from ``data/`` through ``aid2assets.load`` and the
   package's functions, the same computation as the chapter's solution, formatted as the guide
   rounds it; or
-* **allowed**: a row of ``ALLOWED`` finds it and says why it needs no data (a year, period or input
-  that the question itself names, a price base, a legal section, ...).
+* **allowed**: a row of ``ALLOWED`` finds it and says why it needs no data (a year, period, day or
+  input that the question itself names, a price base, a press figure the book has not stored, ...).
 
-A number that is neither fails the test, so a new number written into the guide must be held too.
+A number that is neither fails the test, so a new number written into the guide must be held too;
+a check or allowlist row that no longer finds its words fails too, so none can go stale silently.
 
-An answer is found by the exercise label in its bullet (``{ref}`diplomacy-ex-3```, or
-``{numref}`...``` once the references become numbered), or, failing a label, by its place in its
-chapter's list; MyST roles and plain "Exercise N" / "Figure N" words are taken out before numbers
-are read, so converting the references does not disturb the checks.
+An answer's chapter is the chapter page its section links to (or its heading); its exercise is the
+number in the exercise label of its bullet (``{ref}`diplomacy-ex-3```, ``{numref}`...```, whatever
+role refers to it), or, with no label, its place in the list. MyST roles and plain "Exercise N",
+"Figure N" and "Solution N" words are taken out before numbers are read, so numbering the
+references does not disturb the checks.
 
 Run ``python tests/test_teachers_guide_numbers.py`` for the inventory: every number with its status.
 """
@@ -601,6 +603,16 @@ def assets_largest_gross_fdi(d: Data):
     return top["country"], top["value_musd"]
 
 
+GUIDE_NAMES = {"China": "China", "United Kingdom": "the UK", "Hongkong": "Hong Kong", "U.A.E": "the UAE",
+               "Switzerland": "Switzerland"}   # SBP's spelling -> the guide's
+
+
+def assets_next_four_gross_fdi(d: Data) -> str:
+    ranked = flows.fdi_by_country(d.table("assets_fdi_by_country"), "jul_mar_fy2026", measure="fdi_inflow")
+    names = [GUIDE_NAMES.get(country, country) for country in ranked["country"].iloc[1:5]]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def assets_remittances_above_aid(d: Data):
     """(first year above, the one year below after it, the answer: the year after the last year below)."""
     ratio = d.remittances_to_oda
@@ -794,6 +806,7 @@ CHECKS: list[Check] = [
           lambda d: tuple(d.remittances_by_fy.loc[[2019, 2020], "total"] / 1e3), one_dp),
     Check("assets-3", r"(\w+) leads gross inflows in July–March FY2026 \(about US\$([\d,]+) million\)",
           assets_largest_gross_fdi, (text, whole)),
+    Check("assets-3", r"\), then (.+?); US net portfolio", assets_next_four_gross_fdi),
     Check("assets-3", r"about −US\$(\d+) million \(FY2025\) and −US\$(\d+) million \(FY2026\)",
           lambda d: (-d.us_portfolio("jul_mar_fy2025"), -d.us_portfolio("jul_mar_fy2026")), whole),
     Check("assets-4", r"highest in (\d{4}) \(about (\d+) years\)",
@@ -844,6 +857,9 @@ CHECKS: list[Check] = [
     Check("since-3", r"less than India, Bangladesh and Sri Lanka on (\d+) days and the same on (\d+);",
           lambda d: (since_days(d, SOUTH_ASIA_3, "lower"), since_days(d, SOUTH_ASIA_3, "same"))),
     Check("since-3", r"less than Vietnam on (\d+) days", lambda d: since_days(d, ["VNM"], "lower")),
+    Check("since-3", r"the (same) as Cambodia and Indonesia throughout",
+          lambda d: "same" if since_days(d, ["KHM", "IDN"], "lower") == since_days(d, ["KHM", "IDN"], "higher") == 0
+          else None),
     Check("since-3", r"more than Turkey and Egypt on (\d+) days", lambda d: since_days(d, ["TUR", "EGY"], "higher")),
     Check("since-4", r"every fiscal year from FY(\d{4}) to FY(\d{4})", since_pipeline_years),
     Check("since-4", r"widest in FY(\d{4}) \(US\$([\d,.]+) million\)", since_widest_gap, (text, one_dp)),
