@@ -56,3 +56,19 @@ def test_record_ends_counts_only_what_happened():
     remit = load("assets_remittances_monthly")
     later = pd.concat([remit, remit.tail(1).assign(month="2026-09")], ignore_index=True)
     assert record_ends({"assets_remittances_monthly": later})["monthly"]["State Bank of Pakistan"] == pd.Period("2026-09", "M")
+
+
+def test_every_page_footer_says_where_the_record_ends():
+    """The site extension appends the computed line to the theme's footer, and says which date is the build's."""
+    from types import SimpleNamespace
+
+    from aid2assets.coverage import record_ends_line
+    from aid2assets.site import _record_ends_in_footer
+
+    config = SimpleNamespace(html_theme_options={"extra_footer": "<p>Licences.</p>"})
+    _record_ends_in_footer(None, config)
+    footer = config.html_theme_options["extra_footer"]
+    assert footer.startswith("<p>Licences.</p>") and 'class="a2a-record-ends"' in footer
+    assert "28 July 2026" in footer and "July 2026 for the State Bank of Pakistan&#x27;s monthly data" in footer
+    assert record_ends_line().split(" for news")[0] in footer
+    assert "the day this site was built, not the date of the data" in footer
