@@ -288,7 +288,7 @@ def check_ussm(events: pd.DataFrame, evidence: pd.DataFrame, fdi: pd.DataFrame) 
     table = pd.DataFrame([
         {"date": mou["date"], "what": mou["title"], "amount": "US$500 million envisaged (first phase)" if plan["kind"] == "planned" else "",
          "status": mou["status"]},
-        {"date": shipment["date"], "what": shipment["title"], "amount": "no official tonnage or value (one report, the FT: under two tonnes)", "status": shipment["status"]},
+        {"date": shipment["date"], "what": shipment["title"], "amount": "no official tonnage or value published", "status": shipment["status"]},
         {"date": "2025-07 to 2026-03", "what": "US net direct investment in Pakistan, all sectors (SBP, provisional)",
          "amount": "none recorded" if after is None else f"US${after:,.1f} million", "status": "VERIFIED"},
     ])

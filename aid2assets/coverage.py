@@ -14,7 +14,8 @@ import pandas as pd
 
 from .data import load
 
-__all__ = ["DATE_COLUMNS", "latest_day", "runs_to", "as_of_line"]
+__all__ = ["DATE_COLUMNS", "latest_day", "runs_to", "as_of_line", "HAPPENED", "MONTHLY_SERIES",
+           "record_ends", "record_ends_line"]
 
 # table -> (column, kind); kind is "day" (a date, or text that may be a day or a month),
 # "month", "year" (calendar) or "fiscal" (US fiscal year, ending 30 September)
@@ -32,6 +33,7 @@ DATE_COLUMNS = {
     "aid_greenbook": ("fiscal_year", "fiscal"),
     "aid_foreignassistance": ("fiscal_year", "fiscal"),
     "aid_crs_pakistan": ("last_fy", "fiscal"),
+    "macro_pakistan": ("period", "day"),
 }
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -77,3 +79,84 @@ def as_of_line(names) -> str:
     latest, table = parts[0]
     rest = "; ".join(f"{n} to {d:%-d %B %Y}" for d, n in parts[1:])
     return f"The data in this chapter run to {latest:%-d %B %Y} ({table})" + (f"; {rest}." if rest else ".")
+
+
+# -- Where the record ends -------------------------------------------------------------------------
+# The tables whose rows record something that happened on a day (an event, a review stage, a rate
+# taking effect or being announced, a figure stated): table -> its day column.
+HAPPENED = {
+    "events": "date",
+    "imf_reviews": "date",
+    "tariff_rates_by_date": "effective_date",
+    "tariff_announced_rates": "announced_date",
+    "minerals_reko_diq": "as_of",
+    "macro_pakistan": "as_of",
+}
+# Statuses of a row that says something happened (not RECALLED, EDITORIAL or DERIVED).
+HAPPENED_STATUSES = ("VERIFIED", "REPORTED")
+
+# The monthly statistical series, by publisher: publisher -> [(table, month column, row filter)].
+MONTHLY_SERIES = {
+    "State Bank of Pakistan": [("assets_remittances_monthly", "month", None),
+                               ("macro_pakistan", "period", ("period_type", "month"))],
+    "US Census Bureau (via FRED)": [("trade_us_pak_monthly", "month", None)],
+}
+
+
+def record_ends(tables: dict | None = None) -> dict:
+    """How far the book's record runs, computed from the tables.
+
+    ``news``: the latest day among rows of :data:`HAPPENED` tables whose status is VERIFIED or
+    REPORTED (a month-precision date counts as its first day, so a month never overstates it),
+    with ``news_table`` and ``news_row`` naming where it comes from; ``monthly``: publisher ->
+    the latest month (``pandas.Period``) of its monthly series. ``tables`` may supply frames by
+    name (for tests); the rest are loaded.
+    """
+    tables = dict(tables or {})
+    get = lambda name: tables[name] if name in tables else load(name)   # noqa: E731
+    best = None
+    for name, column in HAPPENED.items():
+        frame = get(name)
+        if "status" in frame.columns:
+            frame = frame[frame["status"].isin(HAPPENED_STATUSES)]
+        for index, value in zip(frame.index, frame[column]):
+            day = _first_day(value)
+            if day is not None and (best is None or day > best[0]):
+                best = (day, name, index)
+    if best is None:
+        raise ValueError("no dated VERIFIED or REPORTED row in " + ", ".join(HAPPENED))
+    monthly = {}
+    for publisher, series in MONTHLY_SERIES.items():
+        months = []
+        for name, column, only in series:
+            frame = get(name)
+            if only is not None:
+                frame = frame[frame[only[0]] == only[1]]
+            months += [pd.Period(str(v)[:7], "M") for v in frame[column] if _MONTH.match(str(v)[:7])]
+        if months:
+            monthly[publisher] = max(months)
+    return {"news": best[0], "news_table": best[1], "news_row": best[2], "monthly": monthly}
+
+
+def _first_day(value):
+    if pd.isna(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value
+    text = str(value).strip()
+    if _DAY.match(text):
+        return pd.Timestamp(text)
+    if _MONTH.match(text):
+        return pd.Timestamp(text + "-01")
+    return None
+
+
+def record_ends_line(ends: dict | None = None, publishers=("State Bank of Pakistan",)) -> str:
+    """One sentence: 'The record runs to 28 July 2026 for news and events, and to July 2026 for the
+    State Bank of Pakistan's monthly data; the months after are not covered, not quiet.'"""
+    ends = record_ends() if ends is None else ends
+    data = "; ".join(f"to {ends['monthly'][p]:%B %Y} for the {p}'s monthly data"
+                     for p in publishers if p in ends["monthly"])
+    return (f"The record runs to {ends['news']:%-d %B %Y} for news and events"
+            + (f", and {data}" if data else "")
+            + ". The months after are not covered by the book's sources: they are unrecorded, not quiet.")

@@ -76,7 +76,7 @@ def test_dated_facts_are_all_after_the_cutoff_and_sourced(facts):
 def test_dated_facts_draw_on_three_tables(facts, tables):
     events = tables["events"]
     ids = set(facts.loc[facts["table"] == "events", "fact_id"])
-    assert len(ids) == 39 and ids <= set(events["event_id"])
+    assert len(ids) == 47 and ids <= set(events["event_id"])
     assert {"2025-10-02-first-minerals-shipment", "2025-10-04-pasni-port-report", "2025-10-05-pasni-denial",
             "2025-12-08-imf-board-second-review", "2026-02-20-ieepa-tariffs-struck-down",
             "2026-05-07-cit-section-122-ruling", "2026-06-18-islamabad-mou", "2026-07-24-section-301-tariff-10"} <= ids
@@ -90,15 +90,15 @@ def test_dated_facts_draw_on_three_tables(facts, tables):
 
 
 def test_moving_the_cutoff(tables):
-    """Exercise 2's answers: 31 facts from 1 Jan 2026, 52 from 1 Aug 2025 (six more than from the cut-off)."""
+    """Exercise 2's answers: 39 facts from 1 Jan 2026, 60 from 1 Aug 2025 (six more than from the cut-off)."""
     t = tables
     args = (t["events"], t["tariff_announced_rates"], t["minerals_reko_diq"], t["trade_partners"], t["sources"])
     later = dated_facts(*args, after="2026-01-01")
-    assert len(later) == 31
-    assert later["category"].value_counts().to_dict() == {"trade/investment": 17, "minerals/energy": 5, "visit/summit": 5,
-                                                          "war/conflict": 2, "alliance/treaty": 1, "aid": 1}
+    assert len(later) == 39
+    assert later["category"].value_counts().to_dict() == {"trade/investment": 20, "minerals/energy": 5, "visit/summit": 6,
+                                                          "war/conflict": 5, "alliance/treaty": 1, "aid": 2}
     earlier = dated_facts(*args, after="2025-08-01")
-    assert len(earlier) == 52
+    assert len(earlier) == 60
     added = earlier[earlier["day"] < CUTOFF]
     assert len(added) == 6 and set(added["category"]) == {"counter-terrorism", "minerals/energy", "visit/summit"}
     assert (added["table"] == "minerals_reko_diq").sum() == 3
@@ -107,15 +107,15 @@ def test_moving_the_cutoff(tables):
 def test_latest_fact_and_coverage(tables):
     t = tables
     assert latest_fact(t["events"], t["tariff_rates_by_date"], t["tariff_announced_rates"],
-                       t["minerals_reko_diq"], t["imf_reviews"]) == pd.Timestamp("2026-07-24")
+                       t["minerals_reko_diq"], t["imf_reviews"]) == pd.Timestamp("2026-07-28")
     cov = coverage(t["events"], t["tariff_rates_by_date"], t["tariff_announced_rates"], t["minerals_reko_diq"],
                    t["trade_us_pak_monthly"], t["aid_foreignassistance"], t["imf_programs"],
                    t["imf_reviews"]).set_index("table")
-    assert cov.loc["imf_reviews", "latest"] == "2026-03-11" and cov.loc["imf_reviews", "rows_after_cutoff"] == 7
+    assert cov.loc["imf_reviews", "latest"] == "2026-05-08" and cov.loc["imf_reviews", "rows_after_cutoff"] == 9
     assert cov.loc["trade_us_pak_monthly", "latest"] == "2025-08"
     assert cov.loc["trade_us_pak_monthly", "rows_after_cutoff"] == 0
     assert cov.loc["imf_programs", "latest"] == "2025-05-09" and cov.loc["imf_programs", "rows_after_cutoff"] == 0
-    assert cov.loc["events", "rows_after_cutoff"] == 39
+    assert cov.loc["events", "rows_after_cutoff"] == 47
     assert cov.loc["aid_foreignassistance", "latest"] == "FY2025"
 
 
@@ -165,7 +165,7 @@ def test_timeline_spec_and_data(figs, facts):
     # a reported or contested fact says so in its label
     for r in data:   # the marker comes first, so that a truncated label still shows it
         assert r["title"].startswith({"REPORTED": "[reported] ", "CONTESTED": "[contested] "}.get(r["status"], ""))
-    assert sum(r["title"].startswith("[reported] ") for r in data) == (facts["status"] == "REPORTED").sum() == 11
+    assert sum(r["title"].startswith("[reported] ") for r in data) == (facts["status"] == "REPORTED").sum() == 13
     assert sum(r["title"].startswith("[contested] ") for r in data) == (facts["status"] == "CONTESTED").sum() == 1
     spec = json.dumps(fig["spec"])
     assert "show_other_tables || datum.table == 'events'" in spec
@@ -179,13 +179,13 @@ def test_timeline_description_matches_data(figs, facts):
     counts = facts["category"].value_counts()
     assert f"each of the {len(facts)} dated facts" in d
     assert f"{counts['trade/investment']} trade/investment" in d and f"{counts['minerals/energy']} minerals/energy" in d
-    assert f"{counts['aid']} aid" in d and counts["aid"] == 3
-    assert "to 24 July 2026" in d and facts["day"].max() == pd.Timestamp("2026-07-24")
-    assert "11 rest on a single report and 1 on sources that disagree" in d
+    assert f"{counts['aid']} aid" in d and counts["aid"] == 4
+    assert "to 28 July 2026" in d and facts["day"].max() == pd.Timestamp("2026-07-28")
+    assert "13 rest on a single report and 1 on sources that disagree" in d
     trade = facts[facts["category"] == "trade/investment"]
     assert trade.iloc[0]["fact_id"] == "2025-10-01-investor-conference-planned" and trade.iloc[0]["status"] == "REPORTED"
     assert trade["fact_id"].tolist()[1:3] == ["2025-10-04-pasni-port-report", "2025-10-05-pasni-denial"]
-    assert len(trade) == 21 and (trade["status"] == "REPORTED").sum() == 5     # exercise 1's answer
+    assert len(trade) == 24 and (trade["status"] == "REPORTED").sum() == 6     # exercise 1's answer
 
 
 def test_tariff_spec(figs):
@@ -305,7 +305,7 @@ def test_imf_figure_and_text(figs, text, tables):
     d = fig["description"]
     assert "SDR 5,320 million, 42.9% drawn" in d and round(2280 / 5320, 3) == 0.429
     assert "SDR 1,000 million, 15.4% drawn" in d
-    assert "triangles mark the 8 stages of their reviews from 2025-05-09 to 2026-03-11" in d
+    assert "triangles mark the 10 stages of their reviews from 2025-05-09 to 2026-05-08" in d
     # the text's review figures are the review table's
     rv = tables["imf_reviews"].set_index("review_id")
     assert rv.loc["2025-12-08-eff-review-2-board", "amount_sdr_m"] == 760
@@ -316,12 +316,15 @@ def test_imf_figure_and_text(figs, text, tables):
     assert rv["stage"].eq("mission ended without agreement").sum() == 2
     assert pd.to_datetime(rv.loc[rv["stage"] == "mission ended without agreement", "date"]).eq("2026-03-11").all()
     assert in_text(text, "ended on 11 March without a staff-level agreement")
-    # nothing later than the failed mission: the text asks rather than tells
-    assert pd.to_datetime(rv["date"]).max() == pd.Timestamp("2026-03-11")
-    assert in_text(text, "whether and when the third review was completed is an open question")
+    # after the failed mission only a reported completion: recorded as reported, never drawn
+    later = rv[pd.to_datetime(rv["date"]) > pd.Timestamp("2026-03-11")]
+    assert sorted(later.index) == ["2026-05-08-eff-review-3-board", "2026-05-08-rsf-review-2-board"]
+    assert (later["status"] == "REPORTED").all() and eff["drawn_sdr_m"] == 2280
+    assert in_text(text, "records the completion as *reported*") and in_text(text, "cannot yet state it as fact")
     assert (tables["imf_programs"]["approval_date"] < CUTOFF).all()          # nothing approved since the cut-off
-    imf_events = tables["events"][tables["events"]["title"].str.contains("IMF")]
-    assert imf_events["date"].max() == "2026-03-11"
+    imf_events = tables["events"][tables["events"]["title"].str.contains("IMF")].set_index("event_id")
+    assert imf_events["date"].max() == "2026-05-08"
+    assert imf_events.loc[imf_events["date"] > "2026-03-11", "status"].eq("REPORTED").all()
 
 
 def test_minerals_and_trade_text(text, tables):
@@ -330,7 +333,7 @@ def test_minerals_and_trade_text(text, tables):
     assert reko.loc["finance_us_exim", "as_of"].startswith("2025-12")
     assert in_text(text, "lend US$1.25 billion for Reko Diq")
     assert (reko.loc["finance_us_exim_state_dept", "value"], reko.loc["review_extension", "status"]) == (1.3, "REPORTED")
-    assert in_text(text, "put it at under two tonnes")
+    assert "under two tonnes" not in text          # no FT report gives a tonnage (fact-check 2026-12-07)
     monthly = tables["trade_us_pak_monthly"]
     assert monthly.loc[monthly["flow"] == "imports", "month"].max() == "2025-08"
     assert monthly.loc[monthly["flow"] == "exports", "month"].max() == "2025-02"
@@ -403,3 +406,19 @@ def test_figures_are_laid_out_for_a_phone(figs):
     assert titles["mark"]["type"] == "text" and titles["encoding"]["text"]["field"] == "shown"
     two = next(d for d in timeline["datasets"].values() if d and "narrow_title" in d[0])
     assert all(len(line) <= 46 for r in two for line in r["narrow_title"].split("\n")[:1])
+
+
+def test_teachers_guide_answers_match_the_data(tables):
+    """The guide's answers to since-ex-1 and since-ex-2 are recomputed here (issue 22: new 2026 rows)."""
+    guide = " ".join((Path(__file__).resolve().parent.parent / "teachers_guide.md").read_text(encoding="utf-8").split())
+    t = tables
+    args = (t["events"], t["tariff_announced_rates"], t["minerals_reko_diq"], t["trade_partners"], t["sources"])
+    facts = dated_facts(*args)
+    trade = facts[facts["category"] == "trade/investment"]
+    words = {5: "five", 6: "six", 7: "seven"}
+    assert (f"with only *trade/investment* ticked, {len(trade)} facts are left" in guide
+            and f"{words[(trade['status'] == 'REPORTED').sum()]} are marked reported and one contested" in guide)
+    later, earlier = dated_facts(*args, after="2026-01-01"), dated_facts(*args, after="2025-08-01")
+    n_trade = (later["category"] == "trade/investment").sum()
+    assert f"from 1 January 2026, {len(later)} facts remain, {n_trade} of them about trade" in guide
+    assert f"1 August 2025, {len(earlier)}, six of them from before the book's cut-off" in guide

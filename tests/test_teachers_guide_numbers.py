@@ -39,7 +39,7 @@ import pytest
 from aid2assets import flows, load
 from aid2assets.claims import check_all, check_tariff, load_tables, lowest_spells
 from aid2assets.explorers.minerals import Assumptions, npv
-from aid2assets.explorers.trade import rate_on, rates_on, step_series
+from aid2assets.tariffs import rate_on, rates_on, step_series
 from aid2assets.paths import data_dir
 from aid2assets.since_then import CUTOFF, aid_by_year, dated_facts
 

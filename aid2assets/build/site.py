@@ -264,6 +264,19 @@ def _launch_buttons_need_a_repository(app, config):
         opts["launch_buttons"] = {}
 
 
+def _record_ends_in_footer(app, config):
+    """Every page's footer says how far the record runs, computed from data/ at build time
+    (:func:`aid2assets.coverage.record_ends_line`), and that the build date is not the data's."""
+    from html import escape
+
+    from ..coverage import record_ends_line
+
+    line = (f'<p class="a2a-record-ends">{escape(record_ends_line())} The "last updated" date is the day '
+            "this site was built, not the date of the data.</p>")
+    opts = config.html_theme_options
+    opts["extra_footer"] = (opts.get("extra_footer") or "") + line
+
+
 class TableMimeRenderer:
     """MyST-NB plugin: render the book's table mime type (:mod:`aid2assets.tables`) as HTML.
 
@@ -563,6 +576,7 @@ def setup(app):
     # True for the print edition (python -m aid2assets.build.printing): figures as images, no script.
     app.add_config_value("a2a_print", False, "env", [bool])
     app.connect("config-inited", _launch_buttons_need_a_repository)
+    app.connect("config-inited", _record_ends_in_footer)
     app.connect("builder-inited", _add_print_css)
     app.connect("builder-inited", _singlehtml_node_handlers)
     app.connect("env-updated", _print_assets_per_page)
