@@ -72,7 +72,9 @@ merge::
    site's build reads it as the role again (``{numref}`%s <label>``` when the words are only
    the number), and a rewrite writes the words from the current numbers, so ``--check``
    fails on words left stale by a figure or an exercise inserted before them. The exercises'
-   comment headings and the solutions' fold headings carry the same numbers.
+   comment headings and the solutions' fold headings carry the same numbers, and each exercise
+   block an ``:enumerator:`` option with its number, which jupyterlab-myst shows in the box's
+   title instead of its own count (the site's form drops the option).
 
 Other MyST constructs the chapters use ({doc} with its own words, {admonition}) render
 readably with jupyterlab-myst as they are, and are not rewritten.
@@ -264,12 +266,23 @@ def mark_exercises(nb, targets: dict | None = None) -> int:
             continue
         n += 1
         title = html.escape(reader_text(d[1]), quote=False)
-        heading = f"<h{EXERCISE_LEVEL}>Exercise {numbers.get(_label(d[2]), n)}" + (f" ({title})" if title else "") + f"</h{EXERCISE_LEVEL}>"
+        number = numbers.get(_label(d[2]), str(n))
+        heading = f"<h{EXERCISE_LEVEL}>Exercise {number}" + (f" ({title})" if title else "") + f"</h{EXERCISE_LEVEL}>"
         new = _EXERCISE_HEADING.sub("", cell.source).rstrip() + f"\n% {heading}"
+        known = (targets or {}).get(_label(d[2]) or "")
+        if known is not None and known.kind == "exercise":
+            # jupyterlab-myst numbers exercises itself (1, 2, ... in each notebook); an explicit
+            # enumerator makes its box read the book's number. The site's form drops the option.
+            m = _DIRECTIVE.match(new)
+            opts = _ENUMERATOR.sub("", m.group("opts")) + f":enumerator: {known.number}\n"
+            new = new[:m.start("opts")] + opts + new[m.end("opts"):]
         if new != cell.source:
             cell.source = new
             changed += 1
     return changed
+
+
+_ENUMERATOR = re.compile(r"^[ \t]*:enumerator:[^\n]*\n", re.M)
 
 
 def _fold_words(number: str | None) -> str:
@@ -547,6 +560,7 @@ def site_notebook(nb, roles: bool = True):
             cells.append(cell)
             continue
         name, arg, opts, body = parts
+        opts = _ENUMERATOR.sub("", opts)   # the notebook's own numbering; sphinx-exercise numbers the site
         cell.source = f"```{{{name}-start}} {arg}".rstrip() + f"\n{opts}```"
         inner = [nbformat.v4.new_markdown_cell(body)] if body else []
         for k, c in enumerate(inner):
