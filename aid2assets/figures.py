@@ -111,13 +111,32 @@ class Figure:
             "spec": self.spec(),
         }
 
-    def png(self, scale: float = 1.0) -> bytes:
-        """A static image for notebooks and print: title and source line drawn on the chart."""
-        return _png(self.spec(), self.title, self.source, scale)
+    def png(self, scale: float = 1.0, number: str | None = None) -> bytes:
+        """A static image for notebooks and print: title and source line drawn on the chart,
+        the title led by the figure's number ("Figure 3.2. ...") when it is given."""
+        title = f"Figure {number}. {self.title}" if number else self.title
+        return _png(self.spec(), title, self.source, scale)
+
+    def number(self) -> str | None:
+        """The figure's number in the book ("3.2", :mod:`aid2assets.numbering`): its chapter's
+        place in _toc.yml and its place among the figures stored in that chapter's notebook.
+        None for a figure no stored chapter holds yet (it is numbered from the next run on) or
+        outside the book's repository."""
+        try:
+            from .numbering import figure_number
+
+            return figure_number(self.id)
+        except (OSError, ValueError, ImportError):
+            return None
 
     # -- display ---------------------------------------------------------------------------
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return display_bundle(self.payload(), self.png(), f"Figure: {self.title}")
+        # The payload (and so the site) does not change with the number; the PNG's title
+        # shows it, and the output's metadata records it (nbval does not compare metadata;
+        # tests/test_numbering.py checks it against the book's numbering).
+        number = self.number()
+        bundle = display_bundle(self.payload(), self.png(number=number), f"Figure: {self.title}")
+        return (bundle, {"aid2assets": {"figure_number": number}}) if number else bundle
 
 
 def display_bundle(payload: dict, png: bytes, text: str) -> dict:

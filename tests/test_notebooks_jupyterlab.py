@@ -191,6 +191,14 @@ def test_notebook_in_jupyterlab(lab, browser, path):
         assert not maths, f"{path}: prose typeset as math: {maths[:5]}"
         missing = [t for t in titles if plain(t) not in plain(text)]
         assert not missing, f"{path}: exercise titles not shown: {missing}"
+        # each exercise's box shows the book's number (its :enumerator:, aid2assets.build.markup)
+        from aid2assets.numbering import targets as book_numbering
+
+        numbers = [t.words for t in book_numbering().values()
+                   if t.kind == "exercise" and t.docname == f"chapters/{Path(path).stem}"]
+        # (a box's title reads "Exercise 3.1 (Level 1 ...)"; a fold heading "Solution to Exercise 3.1")
+        shown = [w for w in numbers if re.search(re.escape(w) + r"\s*\(", text)]
+        assert numbers and shown == numbers, f"{path}: exercise numbers shown {shown}, not {numbers}"
         gated = sorted(set(GATED_BOX.findall(text)))
         assert not gated, f"{path}: exercises or solutions drawn as gated boxes: {gated}"
         bib = bibliography()

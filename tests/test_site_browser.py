@@ -8,6 +8,8 @@ Debian's Chromium at /usr/bin/chromium.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from site_support import (ALL_FIGURES, DOWNLOADS, FIGURES, PAGES, SITE, Visit, bring_figures_into_view, chart_markup,
@@ -71,6 +73,9 @@ def test_figure_renders_with_caption_and_download(pages, path, fid):
                                       f"#{fid} .a2a-chart svg .mark-rule line", "els => els.length")
     assert marks > 0, f"{fid} drew no marks"
     title = page.inner_text(f"#{fid} .a2a-title")
+    number = page.inner_text(f"#{fid} .a2a-fignum")   # "Figure 3.2." (aid2assets/numbering.py)
+    assert re.fullmatch(r"Figure \d+\.\d+\.", number) and title.startswith(number)
+    title = title[len(number):].strip()
     label = page.eval_on_selector(f"#{fid} .a2a-chart [role='graphics-document']", "e => e.getAttribute('aria-label')")
     assert label.startswith(title) and len(label) > len(title) + 40, "the chart has no text alternative"
     assert page.inner_text(f"#{fid} .a2a-source").startswith("Source:")

@@ -63,6 +63,19 @@ merge::
    ``(label)=`` above a heading in any chapter, is given the heading's words,
    ``{ref}`Heading <label>```: the site shows the same words, the notebook no longer a label.
 
+6. **Figures and exercises by their numbers.** A ``{numref}`label``` to a figure or an
+   exercise (:mod:`aid2assets.numbering`: "Figure 3.2" is the second figure of chapter 3) is
+   stored as a link whose words are the reference as the site prints it and whose address is
+   the target on its chapter, ``[Figure 3.4](trade_tariffs.ipynb#fig-trade-landed-cost)``,
+   ``[Exercise 6.2](diplomacy.ipynb#diplomacy-ex-2)``. A link of that shape (words "Figure
+   N.N", "Exercise N.N" or "N.N", address a chapter notebook and an anchor) is the marker: the
+   site's build reads it as the role again (``{numref}`%s <label>``` when the words are only
+   the number), and a rewrite writes the words from the current numbers, so ``--check``
+   fails on words left stale by a figure or an exercise inserted before them. The exercises'
+   comment headings and the solutions' fold headings carry the same numbers, and each exercise
+   block an ``:enumerator:`` option with its number, which jupyterlab-myst shows in the box's
+   title instead of its own count (the site's form drops the option).
+
 Other MyST constructs the chapters use ({doc} with its own words, {admonition}) render
 readably with jupyterlab-myst as they are, and are not rewritten.
 """
@@ -83,7 +96,7 @@ from urllib.parse import quote, unquote
 from ..paths import REPO_ROOT
 
 __all__ = ["escape_dollars", "reader_text", "unescaped_dollars", "exercises_as_blocks", "fold_solutions",
-           "mark_exercises", "readable_roles", "site_markdown", "site_notebook", "bibliography", "cite_text", "rewrite", "main"]
+           "mark_exercises", "readable_roles", "readable_numrefs", "site_numrefs", "site_markdown", "site_notebook", "bibliography", "cite_text", "rewrite", "main"]
 
 # A fenced block (``` or ~~~, or a ::: directive fence is prose and stays in), or an inline
 # run of backticks with its closing run: their contents are code and keep their dollars.
@@ -226,19 +239,22 @@ def exercises_as_blocks(nb) -> int:
     return changed
 
 
-def _exercise_numbers(nb) -> dict[str, int]:
-    """Exercise label -> its number in the notebook (jupyterlab-myst numbers them in order)."""
+def _exercise_numbers(nb, targets: dict | None = None) -> dict[str, str]:
+    """Exercise label -> its number: the book's ("3.1", :mod:`aid2assets.numbering`) for a
+    label it knows, else the exercise's place in the notebook ("1")."""
     numbers, n = {}, 0
     for cell in nb.cells:
         d = _directive(cell)
         if d and d[0] in ("exercise", "exercise-start"):
             n += 1
-            if _label(d[2]):
-                numbers[_label(d[2])] = n
+            label = _label(d[2])
+            if label:
+                known = (targets or {}).get(label)
+                numbers[label] = known.number if known is not None and known.kind == "exercise" else str(n)
     return numbers
 
 
-def mark_exercises(nb) -> int:
+def mark_exercises(nb, targets: dict | None = None) -> int:
     """End each ``{exercise}`` cell with a MyST comment holding an HTML heading.
 
     MyST hides the comment (on the site and in jupyterlab-myst), but JupyterLab's collapsible
@@ -246,21 +262,33 @@ def mark_exercises(nb) -> int:
     (listed in JupyterLab's table of contents) and ends the fold of the solution before it.
     """
     changed, n = 0, 0
+    numbers = _exercise_numbers(nb, targets)
     for cell in nb.cells:
         d = _directive(cell)
         if not (d and d[0] == "exercise"):
             continue
         n += 1
         title = html.escape(reader_text(d[1]), quote=False)
-        heading = f"<h{EXERCISE_LEVEL}>Exercise {n}" + (f" ({title})" if title else "") + f"</h{EXERCISE_LEVEL}>"
+        number = numbers.get(_label(d[2]), str(n))
+        heading = f"<h{EXERCISE_LEVEL}>Exercise {number}" + (f" ({title})" if title else "") + f"</h{EXERCISE_LEVEL}>"
         new = _EXERCISE_HEADING.sub("", cell.source).rstrip() + f"\n% {heading}"
+        known = (targets or {}).get(_label(d[2]) or "")
+        if known is not None and known.kind == "exercise":
+            # jupyterlab-myst numbers exercises itself (1, 2, ... in each notebook); an explicit
+            # enumerator makes its box read the book's number. The site's form drops the option.
+            m = _DIRECTIVE.match(new)
+            opts = _ENUMERATOR.sub("", m.group("opts")) + f":enumerator: {known.number}\n"
+            new = new[:m.start("opts")] + opts + new[m.end("opts"):]
         if new != cell.source:
             cell.source = new
             changed += 1
     return changed
 
 
-def _fold_words(number: int | None) -> str:
+_ENUMERATOR = re.compile(r"^[ \t]*:enumerator:[^\n]*\n", re.M)
+
+
+def _fold_words(number: str | None) -> str:
     return f"{'#' * FOLD_LEVEL} " + (f"Solution to Exercise {number}" if number else "Worked solution")
 
 
@@ -283,7 +311,7 @@ def _fold_marker(cell) -> str | None:
     return cell.metadata.get("aid2assets", {}).get("solution-start")
 
 
-def fold_solutions(nb) -> int:
+def fold_solutions(nb, targets: dict | None = None) -> int:
     """Fold every worked solution under a collapsed heading; returns how many cells changed.
 
     A gated solution with code becomes a collapsed heading cell, "Solution to Exercise N",
@@ -294,7 +322,7 @@ def fold_solutions(nb) -> int:
     dropdown). Raises ValueError where JupyterLab would fold too little or too much: a heading
     inside a solution, or a solution not followed by a heading (an exercise's or a section's).
     """
-    numbers = _exercise_numbers(nb)
+    numbers = _exercise_numbers(nb, targets)
     changed = sum(_drop_hidden_flags(c) for c in nb.cells)
     cells, i = [], 0
     while i < len(nb.cells):
@@ -433,8 +461,42 @@ def _outside_code(text: str, fn) -> str:
     return "".join(out)
 
 
-def readable_roles(text: str, bib: dict[str, tuple[str, str]]) -> str:
-    """Citations and glossary terms as links with a reader's words (see the module's docstring)."""
+_NUMREF_ROLE = re.compile(r"\{numref\}`(?P<body>[^`]+)`")
+_NUMBER = re.compile(r"\d+\.\d+")
+_NUMREF_LINK = re.compile(r"\[(?P<text>(?:(?:Figure|Exercise) )?\d+\.\d+)\]\((?P<doc>[\w-]+)\.ipynb#(?P<anchor>[\w-]+)\)")
+
+
+def readable_numrefs(text: str, targets: dict) -> str:
+    """Each ``{numref}`` to a figure or exercise as a link with its words ("Figure 3.4")."""
+    from ..numbering import FORMATS
+
+    def link(m):
+        body = m.group("body").strip()
+        template, label = (body.rsplit("<", 1) if body.endswith(">") and "<" in body else (None, body))
+        label = label.rstrip(">").strip()
+        target = targets.get(label)
+        if target is None:
+            raise ValueError(f"{{numref}}`{body}`: no figure or exercise labelled {label!r} in the book's chapters")
+        words = (template.strip() if template else FORMATS[target.kind]) % target.number
+        return f"[{words}]({target.docname.rsplit('/', 1)[-1]}.ipynb#{target.anchor})"
+    return _NUMREF_ROLE.sub(link, text)
+
+
+def site_numrefs(text: str) -> str:
+    """The inverse of :func:`readable_numrefs`: each marker link as the ``{numref}`` role."""
+    from ..numbering import FORMATS
+
+    def role(m):
+        anchor = m.group("anchor")
+        kind, label = ("figure", anchor[4:]) if anchor.startswith("fig-") else ("exercise", anchor)
+        template = _NUMBER.sub("%s", m.group("text"), count=1)
+        return f"{{numref}}`{label}`" if template == FORMATS[kind] else f"{{numref}}`{template} <{label}>`"
+    return _NUMREF_LINK.sub(role, text)
+
+
+def readable_roles(text: str, bib: dict[str, tuple[str, str]], targets: dict | None = None) -> str:
+    """Citations, glossary terms and (given ``targets``) numbered references as links with a
+    reader's words (see the module's docstring)."""
     def cite(m):
         kind = m.group("kind")
         return f"[{cite_text(m.group('keys'), kind, bib)}](../references.md#cite{':' + kind if kind else ''}={m.group('keys').replace(' ', '')})"
@@ -444,7 +506,11 @@ def readable_roles(text: str, bib: dict[str, tuple[str, str]]) -> str:
         words, target = (body.rsplit("<", 1) if body.rstrip().endswith(">") and "<" in body else (body, body))
         words, target = words.strip(), target.rstrip().rstrip(">").strip()
         return f"[{words}](../glossary.md#term-{quote(target, safe='')})"
-    return _outside_code(text, lambda t: _TERM_ROLE.sub(term, _CITE_ROLE.sub(cite, t)))
+
+    def all_roles(t):
+        t = _TERM_ROLE.sub(term, _CITE_ROLE.sub(cite, t))
+        return readable_numrefs(t, targets) if targets is not None else t
+    return _outside_code(text, all_roles)
 
 
 def site_markdown(text: str) -> str:
@@ -457,7 +523,7 @@ def site_markdown(text: str) -> str:
     def term(m):
         words, target = m.group("text").replace("\\$", "$"), unquote(m.group("term"))
         return f"{{term}}`{target}`" if words == target else f"{{term}}`{words} <{target}>`"
-    return _TERM_LINK.sub(term, _CITE_LINK.sub(cite, text))
+    return site_numrefs(_TERM_LINK.sub(term, _CITE_LINK.sub(cite, text)))
 
 
 def _block_parts(cell):
@@ -510,6 +576,7 @@ def site_notebook(nb, roles: bool = True):
             cells.append(cell)
             continue
         name, arg, opts, body = parts
+        opts = _ENUMERATOR.sub("", opts)   # the notebook's own numbering; sphinx-exercise numbers the site
         cell.source = f"```{{{name}-start}} {arg}".rstrip() + f"\n{opts}```"
         inner = [nbformat.v4.new_markdown_cell(body)] if body else []
         for k, c in enumerate(inner):
@@ -524,11 +591,20 @@ def site_notebook(nb, roles: bool = True):
     return nb
 
 
-def rewrite(nb, labels: dict[str, str] | None = None, bib: dict[str, tuple[str, str]] | None = None) -> int:
-    """Apply the rewrites to ``nb`` in place; returns the number of cells changed."""
+def rewrite(nb, labels: dict[str, str] | None = None, bib: dict[str, tuple[str, str]] | None = None,
+            targets: dict | None = None) -> int:
+    """Apply the rewrites to ``nb`` in place; returns the number of cells changed.
+
+    ``targets`` are the book's numbered figures and exercises (:func:`aid2assets.numbering.targets`;
+    by default those of the stored chapters, when the book's ``_toc.yml`` is there)."""
+    if targets is None:
+        from ..numbering import targets as book_targets
+        from .paths import REPO_ROOT
+
+        targets = book_targets() if (REPO_ROOT / "_toc.yml").exists() else {}
     changed = exercises_as_blocks(nb)
-    changed += mark_exercises(nb)   # before the folds: an exercise's heading ends the fold above it
-    changed += fold_solutions(nb)
+    changed += mark_exercises(nb, targets)   # before the folds: an exercise's heading ends the fold above it
+    changed += fold_solutions(nb, targets)
     if bib is None and BIBLIOGRAPHY.exists():
         bib = bibliography()
     for cell in nb.cells:
@@ -536,7 +612,7 @@ def rewrite(nb, labels: dict[str, str] | None = None, bib: dict[str, tuple[str, 
             # through the site's form and back, so that a citation's words follow references.bib
             # (without references.bib, as in an installed package, links keep their words)
             text = site_markdown(cell.source) if bib is not None else cell.source
-            new = name_references(escape_dollars(readable_roles(text, bib or {})), labels or {})
+            new = name_references(escape_dollars(readable_roles(text, bib or {}, targets)), labels or {})
             if new != cell.source:
                 cell.source = new
                 changed += 1
@@ -553,10 +629,14 @@ def main(argv=None) -> int:
     sources = sorted(set(args.notebooks) | set(chapters.glob("*.ipynb")))
     labels = section_labels(nbformat.read(p, as_version=4) for p in sources)
     bib = bibliography()
+    from ..numbering import docname_of, targets as book_targets
+
     for path in args.notebooks:
         nb = nbformat.read(path, as_version=4)
         try:
-            changed = rewrite(nb, labels, bib)
+            docname = docname_of(path)
+            targets = book_targets(notebooks={docname: nb} if docname else None)
+            changed = rewrite(nb, labels, bib, targets)
         except ValueError as err:
             print(f"{path}: {err}", file=sys.stderr)
             return 2

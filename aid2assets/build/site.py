@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -71,7 +72,7 @@ class FigureMimeRenderer:
         if env is None:  # plain docutils: no site to write files into
             return [nodes.raw("", figure_html(payload), format="html")]
         if env.config.a2a_print:  # the print edition: the output's PNG, no script
-            return [nodes.raw("", print_figure_html(payload, _stored_png(renderer, data)), format="html")]
+            return [_numbered_figure(renderer, payload, print_figure_html(payload, _stored_png(renderer, data)))]
         up = "../" * env.docname.count("/")
         # The CSV is written beside the pages at the end of the build (see _write_downloads),
         # rather than embedded, so the data is not in the page twice.
@@ -83,7 +84,82 @@ class FigureMimeRenderer:
         specs = env.__dict__.setdefault("a2a_specs", {})
         specs.setdefault(env.docname, {})[spec_name] = _json_for_script(payload["spec"])
         html_text = figure_html(payload, up + "data/", f"{up}{DOWNLOADS}/{filename}", f"{up}{SPECS}/{spec_name}")
-        return [nodes.raw("", html_text, format="html")]
+        return [_numbered_figure(renderer, payload, html_text)]
+
+
+# --- Numbered figures -------------------------------------------------------------------------
+# A figure of the book is a numbered, labelled target: its label is its id, so that
+# {numref}`trade-landed-cost` reads "Figure 3.4" and links to the figure. Sphinx numbers it
+# (numfig) and :func:`_chapter_numbers` turns the book-wide count into the chapter's
+# (aid2assets.numbering); the number is written into the caption when the page is resolved.
+
+NUMBER_SLOT = '<span class="a2a-fignum"></span>'   # filled by _fill_figure_numbers
+
+
+class a2a_figure(nodes.General, nodes.Element):
+    """A figure of the book: its HTML (a raw child) and the target Sphinx numbers."""
+
+
+def _visit_a2a_figure(self, node):
+    pass   # the raw child carries the <figure> element and its id
+
+
+def _depart_a2a_figure(self, node):
+    pass
+
+
+def _figure_title(node) -> str:
+    return node.get("title", "")
+
+
+def _numbered_figure(renderer, payload: dict, html_text: str):
+    """The figure's HTML inside a numbered target labelled with its id (sketches stay plain)."""
+    if payload["id"].startswith("sketch-"):
+        return nodes.raw("", html_text, format="html")
+    document = renderer.renderer.document
+    env = document.settings.env
+    node = a2a_figure(ids=[f"fig-{payload['id']}"], names=[nodes.fully_normalize_name(payload["id"])],
+                      title=payload["title"], docname=env.docname)
+    # the number goes at the head of the title line, filled in when the page is resolved
+    node += nodes.raw("", re.sub(r'(<p class="a2a-title"[^>]*>)', lambda m: m.group(1) + NUMBER_SLOT, html_text, count=1),
+                      format="html")
+    document.note_explicit_target(node, node)
+    return node
+
+
+def _chapter_numbers(app, env):
+    """Renumber what Sphinx counted through the whole book: chapter by chapter, "3.2".
+
+    Sphinx numbers exercises (sphinx-exercise) and figures in one sequence across the book
+    ("Exercise 26"); each chapter of the part "The book" takes its number from _toc.yml and
+    numbers its own figures and exercises from 1 (:mod:`aid2assets.numbering`).
+    """
+    from ..numbering import chapters
+
+    changed = []
+    for n, docname in enumerate(chapters(Path(app.srcdir)), 1):
+        numbers = env.toc_fignumbers.get(docname)
+        if not numbers:
+            continue
+        for figtype, ids in numbers.items():
+            if figtype not in ("figure", "exercise"):
+                continue
+            for k, anchor in enumerate(sorted(ids, key=lambda i: ids[i]), 1):
+                ids[anchor] = (n, k)
+        changed.append(docname)
+    return changed
+
+
+def _fill_figure_numbers(app, doctree, docname):
+    """Write each figure's number ("Figure 3.2.") into the slot at the head of its title."""
+    for node in doctree.findall(a2a_figure):
+        number = app.env.toc_fignumbers.get(node["docname"], {}).get("figure", {}).get(node["ids"][0])
+        words = (app.config.numfig_format.get("figure", "Figure %s") % ".".join(map(str, number))) if number else ""
+        for raw in node.findall(nodes.raw):
+            text = raw.astext()
+            if NUMBER_SLOT in text:
+                filled = text.replace(NUMBER_SLOT, f'<span class="a2a-fignum">{html.escape(words)}.</span> ' if words else "")
+                raw.parent.replace(raw, nodes.raw("", filled, format="html"))
 
 
 # --- The print edition ------------------------------------------------------------------------
@@ -571,6 +647,11 @@ def _write_site_static(app, exception):
 
 def setup(app):
     app.connect("html-page-context", _tidy_body)
+    # Figures as numbered targets; figures and exercises numbered chapter by chapter.
+    app.add_enumerable_node(a2a_figure, "figure", _figure_title,
+                            **{b: (_visit_a2a_figure, _depart_a2a_figure) for b in ("html", "singlehtml", "latex", "text")})
+    app.connect("env-get-updated", _chapter_numbers, priority=900)
+    app.connect("doctree-resolved", _fill_figure_numbers)
     app.connect("doctree-resolved", _unique_exercise_ids)
     app.connect("source-read", _notebook_for_the_site)
     # True for the print edition (python -m aid2assets.build.printing): figures as images, no script.
