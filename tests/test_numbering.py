@@ -205,6 +205,7 @@ def site_pages() -> list[Path]:
     return sorted(p for p in SITE.rglob("*.html") if not p.relative_to(SITE).parts[0].startswith(("_", "student")))
 
 
+@pytest.mark.site   # reads the built site or print edition
 @pytest.mark.parametrize("docname", CHAPTERS)
 def test_site_numbers_figures_and_exercises_as_the_notebooks_do(docname):
     page = built(docname)
@@ -216,6 +217,7 @@ def test_site_numbers_figures_and_exercises_as_the_notebooks_do(docname):
     assert exercises == by_chapter("exercise")[docname]
 
 
+@pytest.mark.site   # reads the built site or print edition
 def test_every_numbered_reference_on_the_site_links_to_its_target_with_its_number():
     anchors = {t.anchor: t for t in TARGETS.values()}
     seen = 0
@@ -233,6 +235,7 @@ def test_every_numbered_reference_on_the_site_links_to_its_target_with_its_numbe
     assert seen >= 90
 
 
+@pytest.mark.site   # reads the built site or print edition
 def test_the_teachers_guide_cites_every_exercise_by_its_number():
     page = built("teachers_guide")
     cited = {m.group("href").split("#")[1]: m.group("words") for m in NUMREF.finditer(page)}
@@ -294,6 +297,7 @@ def test_hand_typed_numbers_are_caught():
                           ' report.</p></article>')
 
 
+@pytest.mark.site   # reads the built site or print edition
 def test_no_figure_table_or_exercise_number_in_the_prose_is_typed_by_hand():
     found = {}
     for page in site_pages():
@@ -305,6 +309,7 @@ def test_no_figure_table_or_exercise_number_in_the_prose_is_typed_by_hand():
 
 # --- the print edition --------------------------------------------------------------------------
 
+@pytest.mark.site   # reads the built site or print edition
 def test_print_captions_show_the_numbers():
     if not PRINT_PAGE.exists():
         pytest.fail(f"{PRINT_PAGE} is missing: run ./dev.sh print")

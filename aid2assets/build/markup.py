@@ -599,7 +599,7 @@ def rewrite(nb, labels: dict[str, str] | None = None, bib: dict[str, tuple[str, 
     by default those of the stored chapters, when the book's ``_toc.yml`` is there)."""
     if targets is None:
         from ..numbering import targets as book_targets
-        from .paths import REPO_ROOT
+        from ..paths import REPO_ROOT
 
         targets = book_targets() if (REPO_ROOT / "_toc.yml").exists() else {}
     changed = exercises_as_blocks(nb)
