@@ -4,7 +4,9 @@ again only when its chapter or what it depends on changed."""
 
 from __future__ import annotations
 
+import copy
 import types
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -120,3 +122,36 @@ def test_student_notebooks_follow_their_inputs(tmp_path, monkeypatch):
     monkeypatch.setattr(site, "_student_inputs", lambda: b"references.bib or markup.py changed")
     site._write_student_notebooks(app, None)
     assert len(written) == 2
+
+
+def test_a_rebuild_with_the_same_figures_flags_no_page_for_renumbering():
+    """Sphinx compares its new book-wide figure count with the one it stored; the chapter
+    numbering must hand that count back, or every page is rewritten on every build."""
+    from types import SimpleNamespace
+
+    from aid2assets.build.site import _book_numbers_back, _chapter_numbers
+    from aid2assets.numbering import chapters
+
+    repo = Path(__file__).resolve().parent.parent
+    first, second = chapters(repo)[:2]
+    book_wide = {first: {"figure": {"fig-a": (1,), "fig-b": (2,)}},
+                 second: {"figure": {"fig-c": (3,)}, "exercise": {"ex-1": (1,)}}}
+    app = SimpleNamespace(srcdir=str(repo))
+    env = SimpleNamespace(toc_fignumbers=copy.deepcopy(book_wide), found_docs={first, second, "glossary"})
+
+    assert _book_numbers_back(app, env) == [] and env.toc_fignumbers == book_wide   # first build
+    assert _chapter_numbers(app, env) == sorted(env.found_docs)                   # numbers are new
+    assert env.toc_fignumbers[second]["figure"]["fig-c"] == (2, 1)
+
+    # Next build: Sphinx's collector reads what is stored as its old count, then counts again.
+    _book_numbers_back(app, env)
+    assert env.toc_fignumbers == book_wide        # what Sphinx will compare its new count with
+    env.toc_fignumbers = copy.deepcopy(book_wide)   # Sphinx's new count: the same figures
+    assert _chapter_numbers(app, env) == []
+
+    # A figure added to the first chapter: every page is written again.
+    _book_numbers_back(app, env)
+    env.toc_fignumbers = {first: {"figure": {"fig-a": (1,), "fig-new": (2,), "fig-b": (3,)}},
+                          second: {"figure": {"fig-c": (4,)}, "exercise": {"ex-1": (1,)}}}
+    assert _chapter_numbers(app, env) == sorted(env.found_docs)
+    assert env.toc_fignumbers[first]["figure"]["fig-b"] == (1, 3)

@@ -21,6 +21,7 @@ Two pieces, both registered by the package:
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import html
 import json
@@ -127,15 +128,33 @@ def _numbered_figure(renderer, payload: dict, html_text: str):
     return node
 
 
+def _book_numbers_back(app, env):
+    """Give Sphinx back, before it counts figures again, the book-wide count it made last time.
+
+    Sphinx flags for rewriting every page whose figure numbers differ from those it stored; as
+    :func:`_chapter_numbers` replaces its count after it, the stored numbers would never match
+    and every chapter page would be written on every build. With its own count back, Sphinx
+    flags only pages whose numbers really changed; :func:`_chapter_numbers` adds those whose
+    chapter numbers changed.
+    """
+    saved = getattr(env, "a2a_book_fignumbers", None)
+    if saved is not None:
+        env.toc_fignumbers = copy.deepcopy(saved)
+    return []
+
+
 def _chapter_numbers(app, env):
     """Renumber what Sphinx counted through the whole book: chapter by chapter, "3.2".
 
     Sphinx numbers exercises (sphinx-exercise) and figures in one sequence across the book
     ("Exercise 26"); each chapter of the part "The book" takes its number from _toc.yml and
-    numbers its own figures and exercises from 1 (:mod:`aid2assets.numbering`).
+    numbers its own figures and exercises from 1 (:mod:`aid2assets.numbering`). Returns every
+    page when a chapter number changed since the last build, and none otherwise.
     """
     from ..numbering import chapters
 
+    env.a2a_book_fignumbers = copy.deepcopy(env.toc_fignumbers)
+    previous = getattr(env, "a2a_chapter_fignumbers", {})
     changed = []
     for n, docname in enumerate(chapters(Path(app.srcdir)), 1):
         numbers = env.toc_fignumbers.get(docname)
@@ -146,8 +165,12 @@ def _chapter_numbers(app, env):
                 continue
             for k, anchor in enumerate(sorted(ids, key=lambda i: ids[i]), 1):
                 ids[anchor] = (n, k)
-        changed.append(docname)
-    return changed
+        if numbers != previous.get(docname):
+            changed.append(docname)
+    env.a2a_chapter_fignumbers = copy.deepcopy(env.toc_fignumbers)
+    # A page may refer to another chapter's figure or exercise ({numref}): when any number
+    # changed, every page is written again (rare: a figure or exercise added or moved).
+    return sorted(env.found_docs) if changed else []
 
 
 def _fill_figure_numbers(app, doctree, docname):
@@ -650,6 +673,7 @@ def setup(app):
     # Figures as numbered targets; figures and exercises numbered chapter by chapter.
     app.add_enumerable_node(a2a_figure, "figure", _figure_title,
                             **{b: (_visit_a2a_figure, _depart_a2a_figure) for b in ("html", "singlehtml", "latex", "text")})
+    app.connect("env-get-updated", _book_numbers_back, priority=400)   # before Sphinx's own count
     app.connect("env-get-updated", _chapter_numbers, priority=900)
     app.connect("doctree-resolved", _fill_figure_numbers)
     app.connect("doctree-resolved", _unique_exercise_ids)
