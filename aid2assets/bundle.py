@@ -16,6 +16,7 @@ from pathlib import Path
 
 STATIC = Path(__file__).parent / "static"
 EMBED_JS = STATIC / "embed.js"
+TOOLBAR_JS = STATIC / "toolbar.js"   # the figure's tools, in the same module (issue 24)
 CSS = STATIC / "figures.css"
 
 __all__ = ["bundle_key", "bundle_text", "EMBED_JS", "CSS"]
@@ -27,7 +28,7 @@ def bundle_key() -> str:
 
     from .theme import VEGA_LITE_VERSION
 
-    parts = EMBED_JS.read_bytes() + vlc.__version__.encode() + VEGA_LITE_VERSION.encode()
+    parts = EMBED_JS.read_bytes() + TOOLBAR_JS.read_bytes() + vlc.__version__.encode() + VEGA_LITE_VERSION.encode()
     return hashlib.sha256(parts).hexdigest()[:16]
 
 
@@ -37,7 +38,12 @@ def _bundle(key: str) -> str:
 
     from .theme import VEGA_LITE_VERSION
 
-    return vlc.javascript_bundle(EMBED_JS.read_text(encoding="utf-8"), vl_version=VEGA_LITE_VERSION)
+    return vlc.javascript_bundle(_snippet(), vl_version=VEGA_LITE_VERSION)
+
+
+def _snippet() -> str:
+    """embed.js and toolbar.js as one module (they share its scope)."""
+    return EMBED_JS.read_text(encoding="utf-8") + "\n" + TOOLBAR_JS.read_text(encoding="utf-8")
 
 
 def bundle_text() -> str:

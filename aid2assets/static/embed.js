@@ -18,8 +18,8 @@ const a2aViews = (window.a2aViews = window.a2aViews || {});
 
 const embedOptions = {
   renderer: "svg",
-  actions: { export: true, source: false, compiled: false, editor: false },
-  i18n: { PNG_ACTION: "Save as PNG image", SVG_ACTION: "Save as SVG image" },
+  // No "…" menu: the figure's own toolbar (static/toolbar.js) saves citable images.
+  actions: false,
 };
 
 // --- Dark mode: charts follow the page's theme ------------------------------------------------
@@ -321,6 +321,8 @@ export async function drawFigure(figure) {
       }
     }
     a2aViews[figure.id] = result.view;
+    // The figure's tools (static/toolbar.js): before labelBindings, as they may redraw the SVG.
+    try { await figureTools(figure, result.view); } catch (err) { console.error(`figure ${figure.id}: its tools failed:`, err); }
     labelBindings(figure, target);
     dateSliders(target, result.view, spec);
     watchWidth(figure, target);
