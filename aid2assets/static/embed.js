@@ -267,7 +267,8 @@ function scalePixelX(spec, declared, place) {
 // Vega-Embed draws into the chart box itself (it becomes div.vega-embed): the chart's width
 // is its SVG's plus the room the box keeps beside it (for the menu button).
 function drawnWidth(target) {
-  const svg = target.querySelector(":scope > .chart-wrapper > svg, :scope > .chart-wrapper > canvas");
+  // (no menu, no .chart-wrapper: Vega-Embed then draws straight into the box)
+  const svg = target.querySelector(":scope > .chart-wrapper > svg, :scope > .chart-wrapper > canvas, :scope > svg, :scope > canvas");
   return svg ? Math.ceil(svg.getBoundingClientRect().width + embedPadding(target)) : 0;
 }
 
