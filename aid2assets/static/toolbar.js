@@ -88,7 +88,9 @@ function encodeState(figure, view) {
 
 function decodeState(text) {
   const pairs = [];
-  let raw = String(text || "");
+  // A "+" is a space (as in a form's encoding: the state never writes one, but a server or a
+  // tool that re-encodes the address may).
+  let raw = String(text || "").replace(/\+/g, "%20");
   // An address re-encoded by another tool ("basis%3Acurrent%2C..."): decode it once first.
   if (!raw.includes(":") && /%3A/i.test(raw)) {
     try { raw = decodeURIComponent(raw); } catch (err) { return pairs; }
