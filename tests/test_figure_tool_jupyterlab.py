@@ -7,11 +7,13 @@ stopped afterwards; requests that leave it are refused and fail the test).
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import pytest
 
-from test_notebooks_jupyterlab import DRAWN, NOTEBOOK, TOKEN, expected, lab  # noqa: F401  (fixture)
+from test_notebooks_jupyterlab import DRAWN, TOKEN, book_targets, expected, lab, unexpected_console  # noqa: F401  (fixture)
 from test_site_browser import browser  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.browser
@@ -35,7 +37,8 @@ def test_live_charts_have_a_table_view_and_save_citable_images(lab, browser):  #
 
     context.route("**/*", route)
     page = context.new_page()
-    page.on("console", lambda m: console.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("console", lambda m: console.append((m.type, m.text)))
+    page.on("pageerror", lambda e: console.append(("error", f"pageerror: {e} {e.stack[:600] if e.stack else ''}")))
     try:
         page.goto(f"{base}/lab/workspaces/tools/tree/{CHAPTER}?token={TOKEN}")
         page.wait_for_function(
@@ -61,7 +64,9 @@ def test_live_charts_have_a_table_view_and_save_citable_images(lab, browser):  #
             name = fid[4:]
             assert info.value.suggested_filename == f"{name}.svg"
             svg = Path(info.value.path()).read_text(encoding="utf-8")
-            assert title.replace("&", "&amp;") in svg and "From Aid to Assets" in svg and "Source:" in svg
+            words = html.unescape(" ".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg[:svg.find("<svg", 10)])))
+            words += " " + html.unescape(" ".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg[svg.rfind("</svg>", 0, len(svg) - 7):])))
+            assert title in words and "From Aid to Assets" in words and "Source:" in words, f"{fid}: {words[:300]}"
             with page.expect_download(timeout=30_000) as info:
                 page.click(f"{sel} button.a2a-tool-png")
             assert info.value.suggested_filename == f"{name}.png"
@@ -69,4 +74,7 @@ def test_live_charts_have_a_table_view_and_save_citable_images(lab, browser):  #
     finally:
         context.close()
     assert not refused, f"requests left the local server: {refused}"
-    assert not console, f"console errors or warnings: {console[:3]}"
+    # The chapter test's rule (cross-chapter links), and one of JupyterLab's own: its cell toolbar
+    # (jlab_core, _markdownOverlapsToolbar) throws when an output grows under it, here the table view.
+    bad = [m for m in unexpected_console(console, book_targets()) if "_markdownOverlapsToolbar" not in m]
+    assert not bad, f"console errors or warnings: {bad[:3]}"

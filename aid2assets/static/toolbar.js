@@ -438,10 +438,8 @@ function saveFile(blob, filename) {
   const a = document.createElement("a");
   a.href = url;
   a.download = filename;
-  a.hidden = true;
-  document.body.appendChild(a);
+  // Clicked without being put in the page: JupyterLab's own click handlers never see it.
   a.click();
-  a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
