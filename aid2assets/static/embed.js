@@ -18,8 +18,10 @@ const a2aViews = (window.a2aViews = window.a2aViews || {});
 
 const embedOptions = {
   renderer: "svg",
-  // No "…" menu: the figure's own toolbar (static/toolbar.js) saves citable images.
-  actions: false,
+  // No "…" menu items: the figure's own toolbar (static/toolbar.js) saves citable images. An
+  // actions object (not false) keeps Vega-Embed's chart wrapper, which holds the chart's text
+  // alternative (role graphics-document); the empty menu is hidden (figures.css).
+  actions: { export: false, source: false, compiled: false, editor: false },
 };
 
 // --- Dark mode: charts follow the page's theme ------------------------------------------------
