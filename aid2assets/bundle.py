@@ -25,6 +25,7 @@ from .theme import DARK_COLOURS, VEGA_LITE_VERSION
 
 STATIC = Path(__file__).parent / "static"
 EMBED_JS = STATIC / "embed.js"
+TOOLBAR_JS = STATIC / "toolbar.js"   # the figure's tools, in the same module (issue 24)
 CSS = STATIC / "figures.css"
 PALETTE_SLOT = re.compile(r"/\* DARK_COLOURS \*/ (.*?) /\* end \*/")
 
@@ -42,10 +43,11 @@ def embed_source() -> str:
 
 
 def bundle_key() -> str:
-    """Changes whenever embed.js, the dark palette or the vendored Vega libraries change."""
+    """Changes whenever embed.js, toolbar.js, the dark palette or the vendored Vega libraries change."""
     import vl_convert as vlc
 
-    parts = embed_source().encode("utf-8") + vlc.__version__.encode() + VEGA_LITE_VERSION.encode()
+    parts = (embed_source().encode("utf-8") + TOOLBAR_JS.read_bytes() + vlc.__version__.encode()
+             + VEGA_LITE_VERSION.encode())
     return hashlib.sha256(parts).hexdigest()[:16]
 
 
@@ -53,7 +55,12 @@ def bundle_key() -> str:
 def _bundle(key: str) -> str:
     import vl_convert as vlc
 
-    return vlc.javascript_bundle(embed_source(), vl_version=VEGA_LITE_VERSION)
+    return vlc.javascript_bundle(_snippet(), vl_version=VEGA_LITE_VERSION)
+
+
+def _snippet() -> str:
+    """embed.js (its dark palette filled in) and toolbar.js as one module (they share its scope)."""
+    return embed_source() + "\n" + TOOLBAR_JS.read_text(encoding="utf-8")
 
 
 def bundle_text() -> str:

@@ -66,6 +66,7 @@ def test_the_wheel_carries_the_data(wheel):
     expected = {f"aid2assets/_data/{p.name}" for p in (REPO / "data").iterdir() if p.suffix in (".csv", ".json")}
     assert expected <= names, sorted(expected - names)
     assert "aid2assets/static/embed.js" in names
+    assert "aid2assets/static/toolbar.js" in names   # the figure tools, bundled with embed.js
 
 
 def test_an_installed_package_loads_its_data_from_anywhere(wheel, tmp_path):

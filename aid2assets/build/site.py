@@ -85,6 +85,14 @@ class FigureMimeRenderer:
         specs = env.__dict__.setdefault("a2a_specs", {})
         specs.setdefault(env.docname, {})[spec_name] = _json_for_script(payload["spec"])
         html_text = figure_html(payload, up + "data/", f"{up}{DOWNLOADS}/{filename}", f"{up}{SPECS}/{spec_name}")
+        # Its own page, figures/<id>.html, with a small image from the stored PNG (issue 24).
+        from . import figure_pages
+
+        try:
+            png = _stored_png(renderer, data)
+        except ValueError:
+            png = None
+        figure_pages.record(env, payload, png)
         return [_numbered_figure(renderer, payload, html_text)]
 
 
@@ -706,4 +714,7 @@ def setup(app):
     app.connect("html-page-context", _link_card_tidy, priority=600)  # after sphinxext-opengraph
     app.add_css_file(SITE_CSS)
     app.connect("build-finished", _write_site_static)
+    from . import figure_pages
+
+    figure_pages.setup(app)   # figures/<id>.html and the All figures page (issue 24)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

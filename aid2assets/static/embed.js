@@ -18,8 +18,10 @@ const a2aViews = (window.a2aViews = window.a2aViews || {});
 
 const embedOptions = {
   renderer: "svg",
-  actions: { export: true, source: false, compiled: false, editor: false },
-  i18n: { PNG_ACTION: "Save as PNG image", SVG_ACTION: "Save as SVG image" },
+  // No "…" menu items: the figure's own toolbar (static/toolbar.js) saves citable images. An
+  // actions object (not false) keeps Vega-Embed's chart wrapper, which holds the chart's text
+  // alternative (role graphics-document); the empty menu is hidden (figures.css).
+  actions: { export: false, source: false, compiled: false, editor: false },
 };
 
 // --- Dark mode: charts follow the page's theme ------------------------------------------------
@@ -268,7 +270,8 @@ function scalePixelX(spec, declared, place) {
 // Vega-Embed draws into the chart box itself (it becomes div.vega-embed): the chart's width
 // is its SVG's plus the room the box keeps beside it (for the menu button).
 function drawnWidth(target) {
-  const svg = target.querySelector(":scope > .chart-wrapper > svg, :scope > .chart-wrapper > canvas");
+  // (no menu, no .chart-wrapper: Vega-Embed then draws straight into the box)
+  const svg = target.querySelector(":scope > .chart-wrapper > svg, :scope > .chart-wrapper > canvas, :scope > svg, :scope > canvas");
   return svg ? Math.ceil(svg.getBoundingClientRect().width + embedPadding(target)) : 0;
 }
 
@@ -322,6 +325,8 @@ export async function drawFigure(figure) {
       }
     }
     a2aViews[figure.id] = result.view;
+    // The figure's tools (static/toolbar.js): before labelBindings, as they may redraw the SVG.
+    try { await figureTools(figure, result.view); } catch (err) { console.error(`figure ${figure.id}: its tools failed:`, err); }
     labelBindings(figure, target);
     dateSliders(target, result.view, spec);
     watchWidth(figure, target);
