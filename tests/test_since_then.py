@@ -165,7 +165,7 @@ def test_timeline_spec_and_data(figs, facts):
     # a reported or contested fact says so in its label
     for r in data:   # the marker comes first, so that a truncated label still shows it
         assert r["title"].startswith({"REPORTED": "[reported] ", "CONTESTED": "[contested] "}.get(r["status"], ""))
-    assert sum(r["title"].startswith("[reported] ") for r in data) == (facts["status"] == "REPORTED").sum() == 13
+    assert sum(r["title"].startswith("[reported] ") for r in data) == (facts["status"] == "REPORTED").sum() == 12   # Barrick's slowdown VERIFIED (two outlets), review of 8 Dec 2026
     assert sum(r["title"].startswith("[contested] ") for r in data) == (facts["status"] == "CONTESTED").sum() == 1
     spec = json.dumps(fig["spec"])
     assert "show_other_tables || datum.table == 'events'" in spec
@@ -181,7 +181,7 @@ def test_timeline_description_matches_data(figs, facts):
     assert f"{counts['trade/investment']} trade/investment" in d and f"{counts['minerals/energy']} minerals/energy" in d
     assert f"{counts['aid']} aid" in d and counts["aid"] == 4
     assert "to 28 July 2026" in d and facts["day"].max() == pd.Timestamp("2026-07-28")
-    assert "13 rest on a single report and 1 on sources that disagree" in d
+    assert "12 rest on a single report and 1 on sources that disagree" in d
     trade = facts[facts["category"] == "trade/investment"]
     assert trade.iloc[0]["fact_id"] == "2025-10-01-investor-conference-planned" and trade.iloc[0]["status"] == "REPORTED"
     assert trade["fact_id"].tolist()[1:3] == ["2025-10-04-pasni-port-report", "2025-10-05-pasni-denial"]
@@ -332,7 +332,12 @@ def test_minerals_and_trade_text(text, tables):
     assert (reko.loc["finance_us_exim", "value"], reko.loc["finance_us_exim", "unit"]) == (1.25, "US$ billion")
     assert reko.loc["finance_us_exim", "as_of"].startswith("2025-12")
     assert in_text(text, "lend US$1.25 billion for Reko Diq")
-    assert (reko.loc["finance_us_exim_state_dept", "value"], reko.loc["review_extension", "status"]) == (1.3, "REPORTED")
+    assert reko.loc["finance_us_exim_state_dept", "value"] == 1.3
+    # Barrick's slowdown: two outlets, as in events.csv (review of 8 Dec 2026)
+    assert reko.loc["review_extension", "status"] == "VERIFIED"
+    events = tables["events"].set_index("event_id")
+    assert events.loc["2026-03-26-barrick-slows-reko-diq", "status"] == "VERIFIED"
+    assert "Barrick's slowdown of March 2026" not in text   # no longer among the single-report facts
     assert "under two tonnes" not in text          # no FT report gives a tonnage (fact-check 2026-12-07)
     monthly = tables["trade_us_pak_monthly"]
     assert monthly.loc[monthly["flow"] == "imports", "month"].max() == "2025-08"
