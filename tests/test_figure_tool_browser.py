@@ -29,8 +29,7 @@ from pathlib import Path
 import pytest
 
 from figure_fit_support import FIT_JS
-from test_site_browser import (FIGURES, SITE, Visit, base_url, browser,  # noqa: F401  (fixtures)
-                               serious_violations, wait_for_figures)
+from site_support import FIGURES, SITE, Visit, serious_violations, wait_for_figures
 from test_site_themes_browser import ThemedVisit
 
 pytestmark = pytest.mark.browser

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from test_notebooks_jupyterlab import DRAWN, TOKEN, book_targets, expected, lab, unexpected_console  # noqa: F401  (fixture)
-from test_site_browser import browser  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.browser
 

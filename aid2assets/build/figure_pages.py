@@ -105,7 +105,7 @@ def figure_page_body(docname: str, chapter: str, payload: dict) -> str:
     """The body of ``figures/<id>.html``."""
     from ..figures import figure_html
     from ..numbering import figure_number
-    from .site import DOWNLOADS, SPECS, spec_filename
+    from .site_files import DOWNLOADS, SPECS, spec_filename
 
     esc = html.escape
     fid = payload["id"]
@@ -176,7 +176,7 @@ def page_assets(app, pagename, templatename, context, doctree):
     """The figure loader and stylesheet on the figure pages."""
     if not pagename.startswith(PAGES_DIR + "/") or not context.get("a2a_figure_page"):
         return
-    from .site import CSS_NAME, LOADER_NAME
+    from .site_files import CSS_NAME, LOADER_NAME
 
     if pagename != INDEX_PAGE:
         app.add_js_file(LOADER_NAME, defer="defer")

@@ -35,23 +35,12 @@ from ..bundle import bundle_key, bundle_text
 from ..figures import MIME_TYPE, _json_for_script, figure_html
 from ..tables import TABLE_MIME_TYPE, table_html
 from ..paths import data_dir
+from .site_files import CSS_NAME, DOWNLOADS, LOADER_NAME, SPECS, spec_filename
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 BUNDLE_NAME = "a2a/figures.js"
-LOADER_NAME = "a2a/loader.js"   # imports BUNDLE_NAME as figures come into view
-CSS_NAME = "a2a/figures.css"
 TABLES_JS = "a2a/tables.js"
 HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
-
-
-DOWNLOADS = "_downloads/figures"  # where the site keeps each figure's CSV
-SPECS = "_static/a2a/specs"        # and each figure's spec, fetched when the figure nears the view
-
-
-def spec_filename(payload: dict) -> str:
-    """The file name of a figure's spec on the site: its id and a digest of the spec."""
-    digest = hashlib.sha256(_json_for_script(payload["spec"]).encode("utf-8")).hexdigest()[:12]
-    return f"fig-{payload['id']}.{digest}.json"
 
 
 def _mime_payload(data) -> dict:
