@@ -282,7 +282,13 @@ def test_the_sitemap_lists_every_page_under_the_base_url(published):
     tree = ET.parse(published / "sitemap.xml")
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     locs = sorted(e.text for e in tree.getroot().findall("s:url/s:loc", ns))
-    expected = sorted(BASE + page + ".html" for page in toc_pages())
+    from aid2assets.figures import stored_figures
+
+    # the chapters and back matter, and each book figure's own page (figures/<id>.html)
+    figure_ids = {fid for nb in sorted((REPO / "chapters").glob("*.ipynb")) for fid in stored_figures(nb)
+                  if not fid.startswith("sketch-")}
+    expected = sorted([BASE + page + ".html" for page in toc_pages()]
+                      + [f"{BASE}figures/{fid}.html" for fid in figure_ids])
     assert [loc for loc in locs if not loc.endswith("/index.html")] == expected
     assert tree.getroot().findall("s:url/s:lastmod", ns) == []  # no dates from git: deterministic
     page = (published / "chapters" / "aid_history.html").read_text(encoding="utf-8")
