@@ -40,7 +40,9 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
 
 
-def _day(value, kind: str):
+def _day(value, kind: str, month_end: bool = True):
+    """The day a cell stands for; a 'YYYY-MM' month is its last day, or its first with
+    ``month_end=False`` (where a month must never overstate how far a record runs)."""
     if pd.isna(value):
         return None
     if kind == "year":
@@ -53,7 +55,8 @@ def _day(value, kind: str):
     if _DAY.match(text):
         return pd.Timestamp(text)
     if _MONTH.match(text):
-        return pd.Timestamp(text + "-01") + pd.offsets.MonthEnd(0)
+        first = pd.Timestamp(text + "-01")
+        return first + pd.offsets.MonthEnd(0) if month_end else first
     return None   # a year alone or free text ('2010 feasibility study') has no day
 
 
@@ -120,7 +123,7 @@ def record_ends(tables: dict | None = None) -> dict:
         if "status" in frame.columns:
             frame = frame[frame["status"].isin(HAPPENED_STATUSES)]
         for index, value in zip(frame.index, frame[column]):
-            day = _first_day(value)
+            day = _day(value, "day", month_end=False)
             if day is not None and (best is None or day > best[0]):
                 best = (day, name, index)
     if best is None:
@@ -136,19 +139,6 @@ def record_ends(tables: dict | None = None) -> dict:
         if months:
             monthly[publisher] = max(months)
     return {"news": best[0], "news_table": best[1], "news_row": best[2], "monthly": monthly}
-
-
-def _first_day(value):
-    if pd.isna(value):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value
-    text = str(value).strip()
-    if _DAY.match(text):
-        return pd.Timestamp(text)
-    if _MONTH.match(text):
-        return pd.Timestamp(text + "-01")
-    return None
 
 
 def record_ends_line(ends: dict | None = None, publishers=("State Bank of Pakistan",)) -> str:
